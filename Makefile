@@ -1,0 +1,31 @@
+# `make run` and `make test` each set up .venv when it is missing, then run.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: run test lint samples clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/cchc extract samples/*.docx samples/*.pdf samples/*.txt -o out --format json,csv,jsonl
+	@echo "Outputs written to $(CURDIR)/out/"
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check cchc tests
+	$(BIN)/mypy cchc
+
+# Regenerate the sample documents (needs LibreOffice for the PDFs; CI uses the committed files).
+samples: $(STAMP)
+	$(BIN)/python samples/make_samples.py
+
+clean:
+	rm -rf $(VENV) out

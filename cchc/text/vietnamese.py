@@ -1,0 +1,88 @@
+"""Vietnamese text cleaning: small ``str -> str`` functions and one composition.
+
+Every comparison of words (header roles, status phrases, deadline words) goes through
+:func:`fold`, so ``hoà``/``hòa``, NFC/NFD and upper/lower case all compare equal.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import regex
+
+_TAG = regex.compile(r"</?[A-Za-z][^<>]*>")
+_MARKDOWN_EMPHASIS = regex.compile(r"\*\*|__")
+_INVISIBLE = regex.compile("[\u00ad\u200b\u200c\u200d\ufeff]")
+_SPACES = regex.compile(r"[\s\u00a0\u2007\u202f]+")
+
+# A list marker: bullets anywhere an item can start, numbers only at a line start.
+_BULLET = r"[-+•–*\uf0b7\u2212\u25cf\u25aa\u2022]"
+_ITEM_START = regex.compile(
+    rf"(?:^|(?<=\n)|(?<=[;.:])[ \t]+)\s*(?:{_BULLET}|(?<=^|\n)\s*(?:\d{{1,2}}|[a-zđ])[.)])\s+",
+    regex.IGNORECASE,
+)
+_STARTS_AS_LIST = regex.compile(rf"^\s*(?:{_BULLET}|(?:\d{{1,2}}|[a-zđ])[.)])\s+", regex.IGNORECASE)
+
+
+def nfc(text: str) -> str:
+    """Compose decomposed Vietnamese (``ê`` + U+0301 → ``ế``).
+
+    Example: ``"Vie\\u0302\\u0323t"`` → ``"Việt"``.
+    """
+    return unicodedata.normalize("NFC", text)
+
+
+def strip_markup(text: str) -> str:
+    """Remove converter debris: HTML tags and markdown emphasis.
+
+    Example: ``'<ul style="list-style-type: none"> - a'`` → ``' - a'``.
+    """
+    return _MARKDOWN_EMPHASIS.sub("", _TAG.sub(" ", text))
+
+
+def squash_spaces(text: str) -> str:
+    """Soft hyphens and zero-width marks out; every whitespace run (line breaks too) → one space.
+
+    Example: ``"Thường xuyên\\u00a0trong năm\\n2023 "`` → ``"Thường xuyên trong năm 2023"``.
+    """
+    return _SPACES.sub(" ", _INVISIBLE.sub("", text)).strip()
+
+
+def split_items(text: str) -> list[str]:
+    """Split a cell into list items when it starts with a list marker; else one item.
+
+    Markers are removed and each item squashed.  A dash inside a sentence
+    (``"80% - dưới 100%"``) does not start an item: an item starts at the cell start, a
+    line start, or after ``;`` ``.`` ``:``.
+    Example: ``"- Tăng cường; - Bố trí"`` → ``["Tăng cường;", "Bố trí"]``.
+    """
+    text = _INVISIBLE.sub("", strip_markup(nfc(text)))
+    if not _STARTS_AS_LIST.match(text):
+        single = squash_spaces(text)
+        return [single] if single else []
+    parts = _ITEM_START.split(text)
+    return [item for item in (squash_spaces(p) for p in parts) if item]
+
+
+def clean_cell(text: str | None) -> str | None:
+    """A cell's text as the record keeps it: list items joined by ``"\\n"``; blank → ``None``."""
+    if text is None:
+        return None
+    items = split_items(text)
+    return "\n".join(items) if items else None
+
+
+def clean_line(text: str) -> str:
+    """One line of running text: NFC, markup out, spaces squashed."""
+    return squash_spaces(strip_markup(nfc(text)))
+
+
+def fold(text: str) -> str:
+    """Accent- and case-insensitive key for matching Vietnamese words.
+
+    ``đ`` becomes ``d``; tone and vowel marks go; spaces are squashed.
+    Example: ``"Thời hạn HOÀN THÀNH"`` → ``"thoi han hoan thanh"``.
+    """
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return squash_spaces(bare).lower()
