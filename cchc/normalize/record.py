@@ -103,7 +103,8 @@ class ReportRecord:
         """Plain JSON-ready dict with ``schema_version`` first, enums as their values."""
         raw = asdict(self)
         ordered = {"schema_version": raw.pop("schema_version"), **raw}
-        return _plain(ordered)
+        plain: dict[str, Any] = _plain(ordered)
+        return plain
 
 
 def _plain(value: Any) -> Any:

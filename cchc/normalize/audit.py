@@ -1,0 +1,49 @@
+"""Audit entries: one stable code per kind of gap, with its severity, field and message.
+
+The catalogue is data (:data:`AUDIT_CODES`); messages are Vietnamese, for the unit's CCHC
+officer who fixes the report, and take the row's values through ``str.format``.
+See docs/record-format.md for when each code is raised.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from cchc.normalize.record import AuditEntry, Severity
+
+_E, _W, _I = Severity.ERROR, Severity.WARNING, Severity.INFO
+
+# code -> (severity, field, message template)
+AUDIT_CODES: dict[str, tuple[Severity, str, str]] = {
+    "seq_gap": (_W, "seq", "Số thứ tự bị bỏ qua: sau {prev} là {seq}."),
+    "seq_repeat": (_W, "seq", "Số thứ tự {seq} bị lặp lại."),
+    "seq_not_numeric": (_W, "seq", "Ô số thứ tự không phải là số: «{raw}»."),
+    "shortcoming_blank": (_E, "shortcoming", "Dòng chưa ghi nội dung tồn tại, hạn chế."),
+    "criteria_missing": (_W, "criteria", "Dòng chưa ghi tiêu chí bị trừ điểm (mã tiêu chí)."),
+    "criteria_unknown_area": (_W, "criteria",
+                              "Mã tiêu chí {criterion} thuộc lĩnh vực {area} không có trong bộ chỉ số."),
+    "criteria_malformed": (_W, "criteria", "Mã tiêu chí viết không đúng dạng: «{raw}»."),
+    "remedy_blank": (_W, "remedy", "Dòng chưa ghi giải pháp khắc phục."),
+    "deadline_blank": (_W, "deadline", "Dòng chưa ghi thời hạn hoàn thành."),
+    "deadline_unparsed": (_W, "deadline", "Không hiểu được thời hạn «{raw}»."),
+    "deadline_invalid": (_E, "deadline", "Thời hạn «{raw}» không phải là ngày có thật."),
+    "deadline_year_inferred": (_I, "deadline",
+                               "Thời hạn «{raw}» không ghi năm; lấy năm {year} của báo cáo."),
+    "progress_blank": (_W, "progress", "Dòng chưa cập nhật tiến độ thực hiện."),
+    "status_conflict": (_W, "status", "Đánh dấu cả «Đã hoàn thành» và «Chưa hoàn thành»."),
+    "status_undetermined": (_I, "status",
+                            "Không xác định được trạng thái (đã/đang/chưa thực hiện) từ tiến độ."),
+    "overdue": (_W, "due_date", "Quá hạn: thời hạn {due} đã qua mà chưa hoàn thành."),
+    "merge_inferred": (_I, "merged",
+                       "Ô {fields} được coi là ô gộp với dòng trên (bản xuất văn bản không có đường kẻ)."),
+}
+
+
+def entry(code: str, seq: int | None = None, **values: Any) -> AuditEntry:
+    """An audit entry from the catalogue; ``values`` fill the message.
+
+    Example: ``entry("progress_blank", seq=4).field`` → ``"progress"``.
+    """
+    severity, field, template = AUDIT_CODES[code]
+    return AuditEntry(severity=severity, code=code, field=field, seq=seq,
+                      message=template.format(seq=seq, **values))
