@@ -1,0 +1,72 @@
+"""Records → flat rows (one finding per row, report fields repeated) for CSV and JSON Lines.
+
+CSV is for people who open it in Excel: UTF-8 with a BOM, lists joined with ``"; "``, and
+every text cell that Excel would take for a formula (``=``, ``+``, ``-``, ``@``, tab, CR)
+prefixed with an apostrophe, which Excel shows as plain text.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable
+from typing import Any
+
+from cchc.normalize.record import ReportRecord
+
+REPORT_COLUMNS = ("file", "sha256", "format", "agency", "agency_code", "symbol", "number", "date",
+                  "month", "year", "assessed_year")
+FINDING_COLUMNS = ("seq", "section", "shortcoming", "criteria", "areas", "remedy", "owner",
+                   "deadline", "deadline_kind", "due_date", "progress", "status", "status_evidence",
+                   "overdue", "note", "pages", "merged")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def finding_rows(record: ReportRecord) -> list[dict[str, Any]]:
+    """One dict per finding with the report's fields in front (lists kept as lists)."""
+    data = record.to_dict()
+    report = {"file": data["source"]["file"], "sha256": data["source"]["sha256"],
+              "format": data["source"]["format"],
+              **{k: data["report"][k] for k in REPORT_COLUMNS[3:]}}
+    return [{**report, **{k: f[k] for k in FINDING_COLUMNS}} for f in data["findings"]]
+
+
+def defuse(value: str) -> str:
+    """Keep a spreadsheet from running a cell as a formula.
+
+    Example: ``"=1+1"`` → ``"'=1+1"``; ``"- Tăng cường"`` → ``"'- Tăng cường"``.
+    """
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+def _csv_value(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return defuse("; ".join(str(v) for v in value))
+    return defuse(str(value)) if isinstance(value, str) else str(value)
+
+
+def records_to_csv(records: Iterable[ReportRecord]) -> str:
+    """CSV text with a BOM; one line per finding."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(REPORT_COLUMNS + FINDING_COLUMNS)
+    for record in records:
+        for row in finding_rows(record):
+            writer.writerow([_csv_value(row[c]) for c in REPORT_COLUMNS + FINDING_COLUMNS])
+    return "\ufeff" + buffer.getvalue()
+
+
+def records_to_jsonl(records: Iterable[ReportRecord]) -> str:
+    """JSON Lines: one finding per line, report fields repeated."""
+    lines = [json.dumps(row, ensure_ascii=False) for r in records for row in finding_rows(r)]
+    return "".join(line + "\n" for line in lines)
+
+
+def record_to_json(record: ReportRecord, *, compact: bool = False) -> str:
+    """The report's JSON document (pretty, or on one line), UTF-8 text (not escaped)."""
+    return json.dumps(record.to_dict(), ensure_ascii=False, indent=None if compact else 2) + "\n"

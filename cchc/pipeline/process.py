@@ -1,0 +1,43 @@
+"""One file through the three stages: extract → normalize → record."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from cchc.extract import read_document
+from cchc.extract.appendix import find_appendix
+from cchc.normalize.catalog import load_catalog
+from cchc.normalize.record import ReportRecord
+from cchc.normalize.records import Settings, appendix_to_record
+from cchc.normalize.units import UnitRegistry
+
+
+@dataclass(frozen=True)
+class Options:
+    """Per-run choices of the command line."""
+
+    password: str | None = None
+    units_file: Path | None = None
+    catalog_file: Path | None = None
+
+
+def load_settings(options: Options) -> Settings:
+    return Settings(registry=UnitRegistry.load(options.units_file),
+                    catalog=load_catalog(options.catalog_file))
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def process_file(path: Path, settings: Settings, options: Options = Options()) -> ReportRecord:
+    """Read one report and return its record; raises ``DocumentError`` for bad input."""
+    document = read_document(path, password=options.password)
+    appendix = find_appendix(document)
+    return appendix_to_record(document, appendix, file_sha256(path), settings)
