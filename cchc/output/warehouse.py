@@ -1,0 +1,395 @@
+"""The warehouse: records loaded into a DuckDB file (default) or a PostgreSQL database.
+
+Analysts load a quarter's reports from every unit and query across units; the data team
+points the same code at the provincial PostgreSQL server.  One schema serves both
+(:mod:`cchc.output.warehouse_schema`); the only engine differences — how to connect, the
+parameter marker (DuckDB ``?``, psycopg ``%s``) and how a transaction is opened — live in
+the two small ``_Engine`` classes below, and every SQL text is built from the table
+declarations with the engine's marker.
+
+Loads are idempotent and whole: a document is keyed on the SHA-256 of its file, so the
+same file twice changes nothing, and a new version of a file at the same ``source_path``
+replaces the old one's rows.  Either happens in one transaction; a failure leaves the
+warehouse as it was.
+
+Example::
+
+    with connect("cchc.duckdb") as wh:
+        wh.ensure_schema()
+        wh.load_reference(UnitRegistry.load(), load_catalog())
+        wh.load(record, source_path=str(path.resolve()))
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from abc import ABC, abstractmethod
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING, Any, ClassVar
+
+import pandas as pd
+
+from cchc.errors import CchcError
+from cchc.normalize.catalog import Catalog
+from cchc.normalize.record import ReportRecord
+from cchc.normalize.units import UnitRegistry
+from cchc.output import warehouse_load as rows_of
+from cchc.output.warehouse_schema import (
+    AUDIT_ENTRIES,
+    BOOLEAN,
+    CRITERIA,
+    DOCUMENT_CHILDREN,
+    DOCUMENTS,
+    FINDING_CRITERIA,
+    FINDINGS,
+    INTEGER,
+    SCHEMA_META,
+    TABLES,
+    TEXT,
+    TIMESTAMP,
+    UNITS,
+    WAREHOUSE_SCHEMA_VERSION,
+    Table,
+    ddl,
+    table,
+)
+
+if TYPE_CHECKING:
+    import duckdb
+    import psycopg
+
+DEFAULT_TARGET = "cchc.duckdb"
+_PG_PREFIXES = ("postgresql://", "postgres://")
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+_PANDAS_DTYPES = {TEXT: "string", INTEGER: "Int64", BOOLEAN: "boolean",
+                  TIMESTAMP: "datetime64[us]"}
+Row = tuple[Any, ...]
+
+
+class WarehouseError(CchcError):
+    """The warehouse cannot be opened, has another layout version, or refused a load."""
+
+
+class LoadAction(StrEnum):
+    INSERTED = "inserted"
+    REPLACED = "replaced"
+    UNCHANGED = "unchanged"
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """What one load did; ``replaced`` names the documents whose rows were deleted."""
+
+    document_id: str
+    action: LoadAction
+    replaced: tuple[str, ...] = ()
+
+
+class _Engine(ABC):
+    """The DB-API differences between DuckDB and psycopg, and nothing else."""
+
+    name: ClassVar[str]
+    marker: ClassVar[str]  # the positional parameter marker of the driver
+    errors: tuple[type[Exception], ...]  # the driver's error classes
+
+    @abstractmethod
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> None: ...
+
+    @abstractmethod
+    def executemany(self, sql: str, rows: Sequence[Row]) -> None: ...
+
+    @abstractmethod
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[Row]: ...
+
+    @abstractmethod
+    def transaction(self) -> AbstractContextManager[None]:
+        """Commit when the block ends, roll back when it raises."""
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+    def markers(self, count: int) -> str:
+        """Example (DuckDB): ``markers(3)`` → ``"?, ?, ?"``."""
+        return ", ".join([self.marker] * count)
+
+
+class _DuckDB(_Engine):
+    name = "duckdb"
+    marker = "?"
+
+    def __init__(self, path: Path, *, read_only: bool = False) -> None:
+        import duckdb
+
+        if read_only and not path.is_file():
+            raise FileNotFoundError(f"không có tệp (no such file) {path}")
+        if not read_only:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        self._conn: duckdb.DuckDBPyConnection = duckdb.connect(str(path), read_only=read_only)
+        self.errors = (duckdb.Error,)
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
+        self._conn.execute(sql, list(params))
+
+    def executemany(self, sql: str, rows: Sequence[Row]) -> None:
+        if rows:  # DuckDB rejects an empty parameter list
+            self._conn.executemany(sql, [list(r) for r in rows])
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
+        return self._conn.execute(sql, list(params)).fetchall()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        self._conn.begin()
+        try:
+            yield
+        except BaseException:
+            self._conn.rollback()
+            raise
+        self._conn.commit()
+
+    def close(self) -> None:
+        self._conn.close()
+
+
+class _Postgres(_Engine):
+    name = "postgresql"
+    marker = "%s"
+
+    def __init__(self, url: str, *, read_only: bool = False) -> None:
+        import psycopg
+
+        # autocommit: a read outside ``transaction()`` leaves no idle transaction open.
+        self._conn: psycopg.Connection[Row] = psycopg.connect(url, autocommit=True)
+        self.errors = (psycopg.Error,)
+        if read_only:
+            self._conn.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
+        self._conn.execute(sql, list(params) or None)
+
+    def executemany(self, sql: str, rows: Sequence[Row]) -> None:
+        if rows:
+            with self._conn.cursor() as cur:
+                cur.executemany(sql, rows)
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
+        return self._conn.execute(sql, list(params) or None).fetchall()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        with self._conn.transaction():
+            yield
+
+    def close(self) -> None:
+        self._conn.close()
+
+
+def redact(target: str | Path) -> str:
+    """A target fit for messages: the password of a URL hidden.
+
+    Example: ``"postgresql://cchc:secret@db/cchc"`` → ``"postgresql://cchc:***@db/cchc"``.
+    """
+    return re.sub(r"^([a-z]+://[^:/@]+):[^@]*@", r"\1:***@", str(target))
+
+
+def is_postgres_url(target: str | Path) -> bool:
+    return str(target).startswith(_PG_PREFIXES)
+
+
+def connect(target: str | Path = DEFAULT_TARGET, *, read_only: bool = False) -> Warehouse:
+    """Open a warehouse: a ``postgresql://`` URL, else the path of a DuckDB file.
+
+    The file (and its folder) is created when missing; call :meth:`Warehouse.ensure_schema`
+    before loading.  ``read_only`` is for readers such as the export: it never creates a
+    file, works with a PostgreSQL account that may only read, and cannot write by mistake.
+    """
+    try:
+        if is_postgres_url(target):
+            engine: _Engine = _Postgres(str(target), read_only=read_only)
+        else:
+            engine = _DuckDB(Path(target), read_only=read_only)
+    except ImportError as exc:
+        raise WarehouseError(f"thiếu thư viện cơ sở dữ liệu (missing driver): {exc}") from exc
+    except Exception as exc:  # each driver has its own error tree; say which target failed
+        raise WarehouseError(f"không mở được kho dữ liệu {redact(target)} "
+                             f"(cannot open warehouse): {exc}") from exc
+    return Warehouse(engine, redact(target))
+
+
+class Warehouse:
+    """A connection to one warehouse; use it as a context manager so it is closed."""
+
+    def __init__(self, engine: _Engine, label: str) -> None:
+        self._engine = engine
+        self.label = label
+
+    def __enter__(self) -> Warehouse:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Warehouse({self._engine.name}: {self.label})"
+
+    @property
+    def engine(self) -> str:
+        """``"duckdb"`` or ``"postgresql"``."""
+        return self._engine.name
+
+    def close(self) -> None:
+        self._engine.close()
+
+    # -- schema -------------------------------------------------------------------------
+
+    def ensure_schema(self) -> None:
+        """Create the tables that are missing and check the layout version.
+
+        Raises :class:`WarehouseError` when the warehouse was made by a cchc with another
+        layout: loading into it would mix layouts silently.
+        """
+        with self._engine.transaction():
+            for statement in ddl():
+                self._engine.execute(statement)
+            self._engine.execute(
+                f"INSERT INTO {SCHEMA_META.name} (key, value) VALUES ({self._engine.markers(2)})"
+                " ON CONFLICT (key) DO NOTHING",
+                ("schema_version", str(WAREHOUSE_SCHEMA_VERSION)))
+        self.check_schema()
+
+    def check_schema(self) -> None:
+        """Raise :class:`WarehouseError` unless the tables exist with this cchc's layout.
+
+        Reads only, so an export can check a warehouse it may not write to.
+        """
+        found = self.schema_version()
+        if found is None:
+            raise WarehouseError(f"kho dữ liệu {self.label} chưa có bảng của cchc "
+                                 "(warehouse has no cchc tables: load reports first)")
+        if found != WAREHOUSE_SCHEMA_VERSION:
+            raise WarehouseError(
+                f"kho dữ liệu {self.label} có phiên bản cấu trúc {found}, chương trình cần "
+                f"{WAREHOUSE_SCHEMA_VERSION} (warehouse layout version mismatch)")
+
+    def schema_version(self) -> int | None:
+        """The layout version recorded in ``schema_meta``; ``None`` when there is none."""
+        m = self._engine.marker
+        exists = self._engine.query(
+            "SELECT COUNT(*) FROM information_schema.tables"
+            f" WHERE table_schema = current_schema() AND table_name = {m}", (SCHEMA_META.name,))
+        if not exists[0][0]:
+            return None
+        rows = self._engine.query(
+            f"SELECT value FROM {SCHEMA_META.name} WHERE key = {m}", ("schema_version",))
+        return int(rows[0][0]) if rows else None
+
+    def table_names(self) -> list[str]:
+        """The tables cchc owns, in export order."""
+        return [t.name for t in TABLES]
+
+    # -- loading ------------------------------------------------------------------------
+
+    def has_document(self, sha256: str) -> bool:
+        return bool(self._ids_where("id", sha256))
+
+    def load(self, record: ReportRecord, *, source_path: str) -> LoadResult:
+        """Load one record in one transaction.
+
+        Same SHA-256 as a loaded document → nothing changes (``unchanged``), whatever the
+        path.  Otherwise the documents loaded from ``source_path`` are deleted with all their
+        rows (``replaced``) and the record is inserted (``inserted`` when there were none).
+        ``source_path`` should be stable across runs, e.g. ``str(path.resolve())``.
+        """
+        doc_id = record.source.sha256
+        if not _SHA256.fullmatch(doc_id):
+            raise WarehouseError(f"{record.source.file}: sha256 không hợp lệ (not a SHA-256 "
+                                 f"hex digest): {doc_id!r}")
+        try:
+            with self._engine.transaction():
+                if self._ids_where("id", doc_id):
+                    return LoadResult(doc_id, LoadAction.UNCHANGED)
+                old = tuple(self._ids_where("source_path", source_path))
+                for old_id in old:
+                    self._delete_document(old_id)
+                self._insert_record(record, source_path)
+        except self._engine.errors as exc:  # e.g. another process loaded it at the same moment
+            raise WarehouseError(f"{record.source.file}: không nạp được vào kho {self.label} "
+                                 f"(load rolled back): {exc}") from exc
+        return LoadResult(doc_id, LoadAction.REPLACED if old else LoadAction.INSERTED, old)
+
+    def load_reference(self, registry: UnitRegistry, catalog: Catalog) -> None:
+        """Upsert the unit registry and the criteria catalog (one transaction).
+
+        Rows are updated in place, never deleted: a unit or area dropped from the files stays,
+        so findings of older reports still join to it.
+        """
+        with self._engine.transaction():
+            self._upsert(UNITS, rows_of.unit_rows(registry))
+            self._upsert(CRITERIA, rows_of.criteria_rows(catalog))
+
+    def _ids_where(self, column: str, value: str) -> list[str]:
+        rows = self._engine.query(
+            f"SELECT id FROM {DOCUMENTS.name} WHERE {column} = {self._engine.marker}", (value,))
+        return [str(r[0]) for r in rows]
+
+    def _delete_document(self, doc_id: str) -> None:
+        """Children first, then the document (the order a foreign key would need)."""
+        for child in DOCUMENT_CHILDREN:
+            self._engine.execute(
+                f"DELETE FROM {child.name} WHERE document_id = {self._engine.marker}", (doc_id,))
+        self._engine.execute(
+            f"DELETE FROM {DOCUMENTS.name} WHERE id = {self._engine.marker}", (doc_id,))
+
+    def _insert_record(self, record: ReportRecord, source_path: str) -> None:
+        loaded_at = dt.datetime.now(dt.UTC).replace(tzinfo=None)  # TIMESTAMP holds UTC
+        self._insert_rows(DOCUMENTS, [rows_of.document_row(
+            record, source_path=source_path, loaded_at=loaded_at)])
+        self._insert_rows(FINDINGS, rows_of.finding_rows(record))
+        self._insert_rows(FINDING_CRITERIA, rows_of.finding_criteria_rows(record))
+        self._insert_rows(AUDIT_ENTRIES, rows_of.audit_rows(record))
+
+    def _insert_rows(self, t: Table, rows: Sequence[Row]) -> None:
+        self._engine.executemany(
+            f"INSERT INTO {t.name} ({', '.join(t.column_names)}) "
+            f"VALUES ({self._engine.markers(len(t.columns))})", rows)
+
+    def _upsert(self, t: Table, rows: Sequence[Row]) -> None:
+        updates = ", ".join(f"{c} = EXCLUDED.{c}" for c in t.value_columns)
+        self._engine.executemany(
+            f"INSERT INTO {t.name} ({', '.join(t.column_names)}) "
+            f"VALUES ({self._engine.markers(len(t.columns))}) "
+            f"ON CONFLICT ({', '.join(t.primary_key)}) DO UPDATE SET {updates}", rows)
+
+    # -- reading ------------------------------------------------------------------------
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table, every table cchc owns."""
+        return {t.name: int(self._engine.query(f"SELECT COUNT(*) FROM {t.name}")[0][0])
+                for t in TABLES}
+
+    def read_table(self, name: str) -> pd.DataFrame:
+        """A whole table, ordered by its primary key, with the same dtypes on both engines.
+
+        Sorted in Python, not SQL: PostgreSQL orders text by its locale and DuckDB by bytes,
+        and the same warehouse must give the same frame on both.  Dtypes come from the
+        schema, not from the values (an all-NULL column keeps its type): TEXT → ``string``,
+        INTEGER → ``Int64``, BOOLEAN → ``boolean`` (all with ``pd.NA``), TIMESTAMP →
+        ``datetime64[us]``, DATE → ``datetime.date`` objects.
+        """
+        t = table(name)
+        rows = self._engine.query(f"SELECT {', '.join(t.column_names)} FROM {t.name}")
+        keys = [t.column_names.index(k) for k in t.primary_key]
+        rows.sort(key=lambda r: tuple(r[i] for i in keys))
+        frame = pd.DataFrame.from_records(rows, columns=list(t.column_names))
+        for column in t.columns:
+            dtype = _PANDAS_DTYPES.get(column.type)
+            if dtype is not None:
+                frame[column.name] = frame[column.name].astype(dtype)
+        return frame
