@@ -14,6 +14,8 @@ _TAG = regex.compile(r"</?[A-Za-z][^<>]*>")
 _MARKDOWN_EMPHASIS = regex.compile(r"\*\*|__")
 _INVISIBLE = regex.compile("[\u00ad\u200b\u200c\u200d\ufeff]")
 _SPACES = regex.compile(r"[\s\u00a0\u2007\u202f]+")
+# A line cut right after a hyphen or slash inside a symbol ("112/KH-" + "SNV"): no space.
+_CUT_SYMBOL = regex.compile(r"(?<=[\p{L}\d][-/])[ \t]*\n[ \t]*(?=[\p{L}\d])")
 
 # A list marker: bullets anywhere an item can start, numbers only at a line start.
 _BULLET = r"[-+•–*\uf0b7\u2212\u25cf\u25aa\u2022]"
@@ -37,15 +39,17 @@ def strip_markup(text: str) -> str:
 
     Example: ``'<ul style="list-style-type: none"> - a'`` → ``' - a'``.
     """
-    return _MARKDOWN_EMPHASIS.sub("", _TAG.sub(" ", text))
+    return str(_MARKDOWN_EMPHASIS.sub("", _TAG.sub(" ", text)))
 
 
 def squash_spaces(text: str) -> str:
     """Soft hyphens and zero-width marks out; every whitespace run (line breaks too) → one space.
 
+    A line that ends inside a symbol (``112/KH-`` + ``SNV``) is glued back without a space.
+
     Example: ``"Thường xuyên\\u00a0trong năm\\n2023 "`` → ``"Thường xuyên trong năm 2023"``.
     """
-    return _SPACES.sub(" ", _INVISIBLE.sub("", text)).strip()
+    return str(_SPACES.sub(" ", _CUT_SYMBOL.sub("", _INVISIBLE.sub("", text)))).strip()
 
 
 def split_items(text: str) -> list[str]:

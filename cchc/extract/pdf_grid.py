@@ -1,0 +1,424 @@
+"""One page's ruling lines → table grids; a grid and its cells' text lines → a RawTable.
+
+Nothing here reads a PDF: the input is a :class:`PageLayout` (rules and glyph boxes),
+which ``pdf_reader`` builds from pdfplumber objects and a scanned-page reader can build
+from an image (rules from its lines, glyphs from OCR words).  The stages::
+
+    layout.rules ─ join_rules ─ close_open_ends ─ rules_to_cell_boxes ─ boxes_to_grid
+    layout.glyphs ─ distribute_glyphs (per cell / outside) ─ (text lines) ─ grid_to_table
+
+Cells come from pdfplumber's lattice algorithm (``merge_edges`` → ``edges_to_intersections``
+→ ``intersections_to_cells`` → ``cells_to_tables``): a merged cell is one rectangle whose
+inner lines are missing.  We then build a grid ourselves: every distinct x (y) boundary of
+the cells is a grid column (row) line, so a rectangle over several grid columns has a
+``col_span`` and one over several grid rows is ``RESTART`` + ``CONTINUE``.
+"""
+
+from __future__ import annotations
+
+import math
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, fields
+from typing import Any
+
+from pdfplumber.table import (
+    cells_to_tables,
+    edges_to_intersections,
+    intersections_to_cells,
+    merge_edges,
+)
+
+from cchc.extract.model import RawCell, RawRow, RawTable, VMerge
+
+Box = tuple[float, float, float, float]  # x0, top, x1, bottom (top < bottom, PDF points)
+
+
+@dataclass(frozen=True)
+class LayoutSettings:
+    """Tolerances, in PDF points unless said otherwise.
+
+    The lattice ones are pdfplumber's defaults (3 pt); the others were set on LibreOffice,
+    reportlab and browser-style renderings of the CCHC appendix at 10–12 pt text.
+    """
+
+    snap_tolerance: float = 3.0  # parallel rules closer than this are one rule
+    join_tolerance: float = 3.0  # collinear rules with a gap up to this are one rule
+    intersection_tolerance: float = 3.0  # a rule ending this close to another meets it
+    edge_min_length: float = 3.0  # shorter rules (dots, tick marks) are ignored
+    grid_tolerance: float = 1.0  # cell boundaries closer than this are one grid line
+    line_tolerance: float = 3.0  # glyphs whose vertical centres differ less share a line
+    word_gap: float = 0.15  # a gap wider than this × glyph height is a space
+    column_gap: float = 3.0  # outside tables, a gap wider than this × height splits a line
+    lead_column_max_share: float = 0.2  # widest TT column (share of the table width) that
+    # may split a column-only ruled table into rows
+
+    def __post_init__(self) -> None:
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if not isinstance(value, int | float) or not math.isfinite(value) or value < 0:
+                raise ValueError(f"LayoutSettings.{f.name} must be a finite number >= 0: {value!r}")
+        if self.lead_column_max_share > 1:
+            raise ValueError("LayoutSettings.lead_column_max_share must be at most 1")
+
+
+@dataclass(frozen=True, slots=True)
+class Glyph:
+    """A character (PDF) or a word (OCR) with its box."""
+
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+    @property
+    def mid_x(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+    @property
+    def mid_y(self) -> float:
+        return (self.top + self.bottom) / 2
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """An axis-aligned ruling line: at x=``pos`` from y ``start`` to ``end`` when vertical."""
+
+    vertical: bool
+    pos: float
+    start: float
+    end: float
+
+
+@dataclass(frozen=True)
+class PageLayout:
+    """What a page shows: its number (1-based), ruling lines and glyphs."""
+
+    number: int
+    rules: tuple[Rule, ...]
+    glyphs: tuple[Glyph, ...]
+
+
+@dataclass(frozen=True)
+class TextLine:
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+
+@dataclass(frozen=True)
+class GridCell:
+    """A cell rectangle placed on the grid."""
+
+    row: int
+    col: int
+    row_span: int
+    col_span: int
+
+
+@dataclass(frozen=True)
+class Grid:
+    """A table's grid lines and cells; ``owner[r][c]`` indexes ``cells`` (None: no cell)."""
+
+    xs: tuple[float, ...]
+    ys: tuple[float, ...]
+    cells: tuple[GridCell, ...]
+    owner: tuple[tuple[int | None, ...], ...]
+
+    @property
+    def n_rows(self) -> int:
+        return len(self.ys) - 1
+
+    @property
+    def n_cols(self) -> int:
+        return len(self.xs) - 1
+
+    @property
+    def box(self) -> Box:
+        return (self.xs[0], self.ys[0], self.xs[-1], self.ys[-1])
+
+    def cell_index_at(self, x: float, y: float) -> int | None:
+        """Index of the cell containing the point, if any."""
+        col, row = bisect_right(self.xs, x) - 1, bisect_right(self.ys, y) - 1
+        if 0 <= col < self.n_cols and 0 <= row < self.n_rows:
+            return self.owner[row][col]
+        return None
+
+
+# -- rules ------------------------------------------------------------------------------
+
+
+def join_rules(rules: Iterable[Rule], settings: LayoutSettings) -> list[Rule]:
+    """Snap parallel rules and join collinear pieces, so that an end is a real end."""
+    joined: list[Rule] = []
+    for vertical in (True, False):
+        same = sorted((r for r in rules if r.vertical is vertical), key=lambda r: r.pos)
+        for group in cluster_chain(same, lambda r: r.pos, settings.snap_tolerance):
+            pos = sum(r.pos for r in group) / len(group)
+            current: Rule | None = None
+            for r in sorted(group, key=lambda r: r.start):
+                if current is not None and r.start <= current.end + settings.join_tolerance:
+                    current = Rule(vertical, pos, current.start, max(current.end, r.end))
+                    continue
+                if current is not None:
+                    joined.append(current)
+                current = Rule(vertical, pos, r.start, r.end)
+            if current is not None:
+                joined.append(current)
+    return joined
+
+
+def cluster_chain(items: Sequence[Any], key: Any, tolerance: float) -> list[list[Any]]:
+    """Chain sorted ``items`` into groups whose successive keys differ at most ``tolerance``."""
+    groups: list[list[Any]] = []
+    for item in items:
+        if groups and key(item) - key(groups[-1][-1]) <= tolerance:
+            groups[-1].append(item)
+        else:
+            groups.append([item])
+    return groups
+
+
+def close_open_ends(rules: Sequence[Rule], glyphs: Sequence[Glyph], settings: LayoutSettings) -> list[Rule]:
+    """Add the missing bottom (top) line where column rules stop with nothing across.
+
+    A row cut by the page foot is often left open: its column rules run down to the
+    margin and stop.  Where two or more vertical rules end at one height with no
+    horizontal rule there, a horizontal rule is drawn across them, moved down (up) to
+    take in text lines that straddle it, so that text stays inside the table.
+    """
+    horizontal = [r for r in rules if not r.vertical]
+    added: list[Rule] = []
+    for at_bottom in (True, False):
+        ends = [
+            (r.end if at_bottom else r.start, r.pos)
+            for r in rules
+            if r.vertical and not _meets(r, r.end if at_bottom else r.start, horizontal, settings)
+        ]
+        for group in cluster_chain(sorted(ends), lambda e: e[0], settings.snap_tolerance):
+            if len(group) < 2:
+                continue
+            y = max(e[0] for e in group) if at_bottom else min(e[0] for e in group)
+            x0, x1 = min(e[1] for e in group), max(e[1] for e in group)
+            y = _straddling_extent(glyphs, x0, x1, y, at_bottom)
+            added.append(Rule(False, y, x0, x1))
+    return [*rules, *added]
+
+
+def _meets(vertical: Rule, y: float, horizontal: Sequence[Rule], settings: LayoutSettings) -> bool:
+    tol = settings.intersection_tolerance
+    return any(abs(h.pos - y) <= tol and h.start - tol <= vertical.pos <= h.end + tol for h in horizontal)
+
+
+def _straddling_extent(glyphs: Sequence[Glyph], x0: float, x1: float, y: float, at_bottom: bool) -> float:
+    crossing = [g for g in glyphs if x0 < g.mid_x < x1 and g.top < y < g.bottom]
+    if not crossing:
+        return y
+    return max(y, *(g.bottom for g in crossing)) if at_bottom else min(y, *(g.top for g in crossing))
+
+
+def rules_to_cell_boxes(rules: Sequence[Rule], settings: LayoutSettings) -> list[list[Box]]:
+    """pdfplumber's lattice stages: rules → cell rectangles, grouped by table, top first."""
+    edges = [_rule_to_edge(r) for r in rules if r.end - r.start >= settings.edge_min_length]
+    if sum(e["orientation"] == "v" for e in edges) < 2 or sum(e["orientation"] == "h" for e in edges) < 2:
+        return []
+    edges = merge_edges(
+        edges,
+        snap_x_tolerance=settings.snap_tolerance,
+        snap_y_tolerance=settings.snap_tolerance,
+        join_x_tolerance=settings.join_tolerance,
+        join_y_tolerance=settings.join_tolerance,
+    )
+    tol = settings.intersection_tolerance
+    cells = intersections_to_cells(edges_to_intersections(edges, tol, tol))
+    return [[(float(a), float(b), float(c), float(d)) for a, b, c, d in t] for t in cells_to_tables(cells)]
+
+
+def _rule_to_edge(rule: Rule) -> dict[str, Any]:
+    """A pdfplumber edge dict (the shape ``merge_edges`` moves and resizes)."""
+    if rule.vertical:
+        x0 = x1 = rule.pos
+        top, bottom = rule.start, rule.end
+    else:
+        x0, x1 = rule.start, rule.end
+        top = bottom = rule.pos
+    return {
+        "object_type": "rule_edge",
+        "orientation": "v" if rule.vertical else "h",
+        "x0": x0,
+        "x1": x1,
+        "top": top,
+        "bottom": bottom,
+        "doctop": top,
+        "width": x1 - x0,
+        "height": bottom - top,
+    }
+
+
+# -- grid ------------------------------------------------------------------------------
+
+
+def boxes_to_grid(boxes: Sequence[Box], tolerance: float) -> Grid | None:
+    """Place cell rectangles on the grid of all their distinct boundaries.
+
+    A rectangle that overlaps one already placed (a rule drawn twice, badly) is dropped.
+    """
+    xs = _boundaries([b[0] for b in boxes] + [b[2] for b in boxes], tolerance)
+    ys = _boundaries([b[1] for b in boxes] + [b[3] for b in boxes], tolerance)
+    if len(xs) < 2 or len(ys) < 2:
+        return None
+    owner: list[list[int | None]] = [[None] * (len(xs) - 1) for _ in range(len(ys) - 1)]
+    cells: list[GridCell] = []
+    for x0, top, x1, bottom in sorted(boxes, key=lambda b: (b[1], b[0])):
+        c0, c1 = _nearest(xs, x0), _nearest(xs, x1)
+        r0, r1 = _nearest(ys, top), _nearest(ys, bottom)
+        slots = [(r, c) for r in range(r0, r1) for c in range(c0, c1)]
+        if not slots or any(owner[r][c] is not None for r, c in slots):
+            continue
+        for r, c in slots:
+            owner[r][c] = len(cells)
+        cells.append(GridCell(r0, c0, r1 - r0, c1 - c0))
+    if not cells:
+        return None
+    return Grid(tuple(xs), tuple(ys), tuple(cells), tuple(tuple(row) for row in owner))
+
+
+def _boundaries(values: list[float], tolerance: float) -> list[float]:
+    groups = cluster_chain(sorted(values), lambda v: v, tolerance)
+    return [sum(g) / len(g) for g in groups]
+
+
+def _nearest(lines: Sequence[float], value: float) -> int:
+    return min(range(len(lines)), key=lambda i: abs(lines[i] - value))
+
+
+def grid_to_table(
+    grid: Grid,
+    cell_lines: Sequence[Sequence[TextLine]],
+    page: int,
+    index: int,
+    settings: LayoutSettings,
+) -> RawTable:
+    """The grid as a :class:`RawTable`; a column-only ruled body is split into rows first."""
+    split = _split_unruled_body(grid, cell_lines, settings)
+    if split is not None:
+        header = [_grid_row(grid, cell_lines, r) for r in range(grid.n_rows - 1)]
+        rows = [*header, *split]
+        return RawTable(_raw_rows(rows, page), grid.n_cols, index, ruled=False)
+    rows = [_grid_row(grid, cell_lines, r) for r in range(grid.n_rows)]
+    return RawTable(_raw_rows(rows, page), grid.n_cols, index, ruled=True)
+
+
+def _raw_rows(rows: Iterable[list[RawCell]], page: int) -> tuple[RawRow, ...]:
+    return tuple(RawRow(tuple(cells), page=page) for cells in rows if cells)
+
+
+def _grid_row(grid: Grid, cell_lines: Sequence[Sequence[TextLine]], r: int) -> list[RawCell]:
+    """Grid row ``r``: each cell once, RESTART on its first row and CONTINUE below."""
+    out: list[RawCell] = []
+    seen: set[int] = set()
+    for c in range(grid.n_cols):
+        k = grid.owner[r][c]
+        if k is None or k in seen:
+            continue
+        seen.add(k)
+        cell = grid.cells[k]
+        if cell.row < r:
+            out.append(RawCell("", cell.col, cell.col_span, VMerge.CONTINUE))
+            continue
+        merge = VMerge.RESTART if cell.row_span > 1 else VMerge.NONE
+        out.append(RawCell(_text(cell_lines[k]), cell.col, cell.col_span, merge))
+    return out
+
+
+def _text(lines: Iterable[TextLine]) -> str:
+    return join_lines([line.text for line in lines])
+
+
+def join_lines(texts: Sequence[str]) -> str:
+    """A cell's printed lines joined with ``"\n"``, as every reader gives them.
+
+    Cleaning (``cchc.text.vietnamese.squash_spaces``) decides later how a break reads: a
+    space, or nothing where a line wrapped at the hyphen of ``112/KH-SNV``.
+    """
+    return "\n".join(texts)
+
+
+def _split_unruled_body(
+    grid: Grid, cell_lines: Sequence[Sequence[TextLine]], settings: LayoutSettings
+) -> list[list[RawCell]] | None:
+    """Rows of a body band that has column rules but no row rules, or None if it has them.
+
+    The band is the last of at most two (header + body, or body alone).  Each text line of
+    the leftmost (TT) column starts a row.  Lines above the first start form a row with an
+    empty TT cell (text continued from the previous page) under a ruled header; with no
+    header rule they belong to the first row.
+    """
+    body = grid.n_rows - 1
+    lead = grid.owner[body][0]
+    if grid.n_rows > 2 or lead is None or not _is_lead_column(grid, lead, settings):
+        return None
+    starts = [line.top - settings.line_tolerance for line in cell_lines[lead]]
+    band = [k for k in dict.fromkeys(grid.owner[body]) if k is not None]
+    if len(starts) < 2 or any(grid.cells[k].row != body for k in band):
+        return None
+    n_rows = len(starts) + 1  # slot 0: lines above the first start
+    texts: list[list[list[str]]] = [[[] for _ in band] for _ in range(n_rows)]
+    for j, k in enumerate(band):
+        for line in cell_lines[k]:
+            texts[bisect_right(starts, line.top)][j].append(line.text)
+    if body == 0 or not any(texts[0]):
+        texts[1] = [a + b for a, b in zip(texts[0], texts[1], strict=True)]
+        texts = texts[1:]
+    cells = [grid.cells[k] for k in band]
+    return [
+        [RawCell(join_lines(t), c.col, c.col_span) for c, t in zip(cells, row, strict=True)] for row in texts
+    ]
+
+
+def _is_lead_column(grid: Grid, k: int, settings: LayoutSettings) -> bool:
+    cell = grid.cells[k]
+    width = grid.xs[cell.col + cell.col_span] - grid.xs[cell.col]
+    total = grid.xs[-1] - grid.xs[0]
+    return cell.col_span == 1 and grid.n_cols > 1 and width <= settings.lead_column_max_share * total
+
+
+# -- page ------------------------------------------------------------------------------
+
+
+def layout_to_grids(layout: PageLayout, settings: LayoutSettings) -> list[Grid]:
+    """The page's table grids, top first; none when the page has no rules across rules."""
+    if not any(r.vertical for r in layout.rules):
+        return []
+    rules = close_open_ends(join_rules(layout.rules, settings), layout.glyphs, settings)
+    grids = (boxes_to_grid(b, settings.grid_tolerance) for b in rules_to_cell_boxes(rules, settings))
+    return [g for g in grids if g is not None]
+
+
+def distribute_glyphs(
+    grids: Sequence[Grid], glyphs: Iterable[Glyph]
+) -> tuple[list[list[list[Glyph]]], list[Glyph]]:
+    """Glyphs per grid per cell (the innermost grid wins), and the glyphs outside all cells."""
+    buckets: list[list[list[Glyph]]] = [[[] for _ in grid.cells] for grid in grids]
+    outside: list[Glyph] = []
+    by_area = sorted(range(len(grids)), key=lambda i: _area(grids[i].box))
+    for g in glyphs:
+        for i in by_area:
+            k = grids[i].cell_index_at(g.mid_x, g.mid_y)
+            if k is not None:
+                buckets[i][k].append(g)
+                break
+        else:
+            outside.append(g)
+    return buckets, outside
+
+
+def _area(box: Box) -> float:
+    return (box[2] - box[0]) * (box[3] - box[1])

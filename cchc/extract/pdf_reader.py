@@ -1,0 +1,333 @@
+"""PDF reader: every page's tables (from its ruling lines) and the text lines around them.
+
+The reader only reads pages.  It turns each page into a :class:`PageLayout` (rules and
+glyphs, the seam a scanned-page reader will also fill) and lets ``pdf_grid`` turn that
+into raw tables and paragraphs.  Stitching fragments across pages, dropping repeated
+headers and choosing the appendix happen later, on the :class:`ExtractedDocument`.
+
+How producers rule a table, and what becomes a :class:`Rule`:
+
+* stroked lines (Word, LibreOffice) → as they are, when axis-aligned;
+* thin filled rectangles (browsers, Word's own PDF export) → their centre line;
+* stroked rectangles → their four sides; stroked paths → their axis-aligned segments;
+* thick fills without a stroke (cell shading, text highlight) → nothing, so a highlighted
+  word does not cut its cell in two.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import statistics
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfplumber.page import Page
+from pdfplumber.pdf import PDF
+from pdfplumber.utils.exceptions import PdfminerException
+
+from cchc.errors import UnreadableDocument
+from cchc.extract.model import Block, ExtractedDocument, Paragraph, RawTable
+from cchc.extract.pdf_grid import (
+    Glyph,
+    LayoutSettings,
+    PageLayout,
+    Rule,
+    TextLine,
+    cluster_chain,
+    distribute_glyphs,
+    grid_to_table,
+    layout_to_grids,
+)
+
+_LEGACY_FONT = re.compile(r"^(?:\.?vn|vni[-_ ])", re.IGNORECASE)  # TCVN3 .VnTime, VNI-Times
+_SUBSET_TAG = re.compile(r"^[A-Z]{6}\+")
+
+MSG_ENCRYPTED = "Tệp PDF được mã hóa, cần mật khẩu để mở / the PDF is encrypted and needs its password"
+MSG_ENCRYPTION_UNSUPPORTED = (
+    "Tệp PDF dùng kiểu mã hóa không đọc được / the PDF uses an encryption we cannot read"
+)
+MSG_NO_TEXT = "Tệp PDF không có lớp chữ (bản quét?) / the PDF has no text layer (a scan?)"
+MSG_DAMAGED = "Tệp PDF bị hỏng hoặc không đầy đủ / the PDF is damaged or truncated"
+
+
+@dataclass(frozen=True)
+class PdfSettings:
+    """What counts as a rule or a duplicate glyph in a PDF, plus the layout tolerances."""
+
+    rule_max_thickness: float = 4.0  # a filled rectangle thinner than this is a ruling line;
+    # thicker fills are shading or highlight.  Above common 0.5–3 pt borders, below any
+    # highlighted text line.
+    axis_tolerance: float = 0.5  # a stroke whose ends differ less than this in x is vertical
+    dedupe_tolerance: float = 1.0  # fake bold: the same glyph drawn again this close
+    layout: LayoutSettings = field(default_factory=LayoutSettings)
+
+    def __post_init__(self) -> None:
+        for name in ("rule_max_thickness", "axis_tolerance", "dedupe_tolerance"):
+            value = getattr(self, name)
+            if not isinstance(value, int | float) or not math.isfinite(value) or value < 0:
+                raise ValueError(f"PdfSettings.{name} must be a finite number >= 0: {value!r}")
+        if not isinstance(self.layout, LayoutSettings):
+            raise ValueError("PdfSettings.layout must be a LayoutSettings")
+
+
+def read_pdf(
+    path: str | Path, *, password: str | None = None, settings: PdfSettings | None = None
+) -> ExtractedDocument:
+    """Read a PDF into blocks: per page, its tables and its text lines, in reading order.
+
+    Raises :class:`UnreadableDocument` with code ``encrypted`` (no or wrong password),
+    ``damaged_pdf`` (pdfminer cannot parse it) or ``no_text_layer`` (no page has text).
+    """
+    path = Path(path)
+    settings = settings or PdfSettings()
+    blocks: list[Block] = []
+    fonts: set[str] = set()
+    has_text = False
+    n_tables = 0
+    with _open(path, password) as pdf:
+        for layout, page_fonts in _layouts(pdf, path.name, settings):
+            has_text = has_text or bool(layout.glyphs)
+            fonts |= page_fonts
+            page_blocks = layout_to_blocks(layout, settings.layout, first_index=n_tables)
+            n_tables += sum(isinstance(b, RawTable) for b in page_blocks)
+            blocks.extend(page_blocks)
+        n_pages = len(pdf.pages)
+    if not has_text:
+        raise UnreadableDocument(path.name, "no_text_layer", MSG_NO_TEXT)
+    return ExtractedDocument(
+        file=path.name,
+        format="pdf",
+        blocks=tuple(blocks),
+        pages=n_pages,
+        font_hints=tuple(sorted(fonts)),
+    )
+
+
+def _open(path: Path, password: str | None) -> PDF:
+    """Open with pdfplumber, turning pdfminer's failures into :class:`UnreadableDocument`."""
+    try:
+        return pdfplumber.open(path, password=password)
+    except PdfminerException as e:
+        cause = e.args[0] if e.args else e
+        if isinstance(cause, PDFPasswordIncorrect):
+            raise UnreadableDocument(path.name, "encrypted", MSG_ENCRYPTED) from e
+        if isinstance(cause, PDFEncryptionError):
+            raise UnreadableDocument(path.name, "encrypted", MSG_ENCRYPTION_UNSUPPORTED) from e
+        raise UnreadableDocument(path.name, "damaged_pdf", MSG_DAMAGED) from e
+    except OSError:
+        raise
+    except Exception as e:  # pdfminer raises bare KeyError, TypeError… on broken files
+        raise UnreadableDocument(path.name, "damaged_pdf", MSG_DAMAGED) from e
+
+
+def _layouts(pdf: PDF, name: str, settings: PdfSettings) -> Iterator[tuple[PageLayout, set[str]]]:
+    """Each page's layout and legacy font names, closing the page before the next one.
+
+    Only reading pdfminer's objects is guarded: an error there is a damaged file, while an
+    error in our own grid code (run by the caller) stays a bug and is not disguised.
+    """
+    try:
+        pages = pdf.pages
+    except Exception as e:
+        raise UnreadableDocument(name, "damaged_pdf", MSG_DAMAGED) from e
+    for number, page in enumerate(pages, start=1):
+        try:
+            chars = dedupe(page.chars, settings.dedupe_tolerance)
+            layout = PageLayout(number, page_rules(page, settings), _glyphs(chars, page.bbox))
+            fonts = legacy_font_names(chars)
+        except Exception as e:
+            raise UnreadableDocument(name, "damaged_pdf", f"{MSG_DAMAGED} (trang/page {number})") from e
+        finally:
+            page.close()
+        yield layout, fonts
+
+
+def _glyphs(chars: Sequence[dict[str, Any]], bbox: tuple[float, float, float, float]) -> tuple[Glyph, ...]:
+    """Characters with text whose centre lies on the page (off-page text is not shown)."""
+    x0, top, x1, bottom = bbox
+    out: list[Glyph] = []
+    for c in chars:
+        glyph = Glyph(c["text"], float(c["x0"]), float(c["top"]), float(c["x1"]), float(c["bottom"]))
+        if glyph.text and x0 <= glyph.mid_x <= x1 and top <= glyph.mid_y <= bottom:
+            out.append(glyph)
+    return tuple(out)
+
+
+def dedupe(chars: Sequence[dict[str, Any]], tolerance: float) -> list[dict[str, Any]]:
+    """Drop a character drawn again at (nearly) the same place in the same font: fake bold.
+
+    The rule of pdfplumber's ``dedupe_chars`` (same text, font and size; x0 and top within
+    ``tolerance``), in linear time: its sort-based version took a third of the reading time.
+    """
+    kept: dict[tuple[Any, ...], list[tuple[float, float]]] = {}
+    out: list[dict[str, Any]] = []
+    step = max(tolerance, 1e-6)
+    for c in chars:
+        x, y = float(c["x0"]), float(c["top"])
+        font = (c["text"], c.get("fontname"), round(float(c.get("size", 0)), 2))
+        bx, by = int(x // step), int(y // step)
+        near = (p for dx in (-1, 0, 1) for dy in (-1, 0, 1) for p in kept.get((*font, bx + dx, by + dy), ()))
+        if any(abs(px - x) <= tolerance and abs(py - y) <= tolerance for px, py in near):
+            continue
+        kept.setdefault((*font, bx, by), []).append((x, y))
+        out.append(c)
+    return out
+
+
+def legacy_font_names(chars: Sequence[dict[str, Any]]) -> set[str]:
+    """TCVN3 / VNI font names among the characters' fonts (subset tag removed).
+
+    Text in those fonts is Vietnamese in a legacy 8-bit encoding; ``normalize`` converts it
+    when the document says which fonts it used.
+    """
+    names = {_SUBSET_TAG.sub("", str(c.get("fontname", ""))) for c in chars}
+    return {n for n in names if _LEGACY_FONT.match(n)}
+
+
+# -- page layout → blocks --------------------------------------------------------------
+
+
+def layout_to_blocks(layout: PageLayout, settings: LayoutSettings, first_index: int = 0) -> list[Block]:
+    """A page's tables (numbered from ``first_index``) and the lines outside them, by height.
+
+    Each glyph goes to the innermost table cell holding its centre; the rest is running
+    text, one :class:`Paragraph` per line.
+    """
+    grids = layout_to_grids(layout, settings)
+    buckets, outside = distribute_glyphs(grids, layout.glyphs)
+    placed: list[tuple[float, float, Block]] = []
+    for i, grid in enumerate(grids):
+        lines = [glyphs_to_lines(b, settings) for b in buckets[i]]
+        table = grid_to_table(grid, lines, layout.number, first_index + i, settings)
+        placed.append((grid.ys[0], grid.xs[0], table))
+    for line in glyphs_to_lines(outside, settings, split_columns=True):
+        placed.append((line.top, line.x0, Paragraph(line.text, page=layout.number)))
+    placed.sort(key=lambda p: (p[0], p[1]))
+    return [block for _, _, block in placed]
+
+
+# -- text ------------------------------------------------------------------------------
+
+
+def glyphs_to_lines(
+    glyphs: Iterable[Glyph], settings: LayoutSettings, *, split_columns: bool = False
+) -> list[TextLine]:
+    """Group glyphs into text lines, top to bottom, left to right.
+
+    Glyphs share a line when their vertical centres chain within ``line_tolerance``, so
+    mixed font sizes and accents on one baseline stay together.  With ``split_columns``
+    a wide gap (side-by-side blocks such as the report head) starts a separate line.
+    """
+    ordered = sorted(glyphs, key=lambda g: (g.mid_y, g.x0))
+    lines: list[TextLine] = []
+    for group in cluster_chain(ordered, lambda g: g.mid_y, settings.line_tolerance):
+        for run in _runs(sorted(group, key=lambda g: g.x0), settings, split_columns):
+            text = _join(run, settings)
+            if text:
+                lines.append(
+                    TextLine(
+                        text,
+                        run[0].x0,
+                        min(g.top for g in run),
+                        max(g.x1 for g in run),
+                        max(g.bottom for g in run),
+                    )
+                )
+    return lines
+
+
+def _runs(glyphs: list[Glyph], settings: LayoutSettings, split: bool) -> list[list[Glyph]]:
+    """Cut a line where a gap is far wider than a space: side-by-side blocks of text.
+
+    Only wide gaps (``column_gap`` × the line's glyph height) cut: the blank left for a
+    hand-written number (``Số:      /BC-STP``, 1.5 heights) must stay one line, so a
+    narrow head ("UBND HUYỆN CẨM XUYÊN  CỘNG HÒA …", 1.8 heights) stays joined too; the
+    metadata reader copes with joined head lines, not with a number cut from its symbol.
+    """
+    ink = [g for g in glyphs if not g.text.isspace()]
+    if not split or len(ink) < 2:
+        return [glyphs]
+    height = max(1.0, statistics.median(g.height for g in ink))
+    runs = [[ink[0]]]
+    for a, b in zip(ink, ink[1:], strict=False):
+        if b.x0 - a.x1 > settings.column_gap * height:
+            runs.append([])
+        runs[-1].append(b)
+    return runs
+
+
+def _join(glyphs: Sequence[Glyph], settings: LayoutSettings) -> str:
+    """Glyph texts left to right, a space where the gap is wider than a letter's spacing."""
+    parts: list[str] = []
+    prev: Glyph | None = None
+    for g in glyphs:
+        if prev is not None and g.x0 - prev.x1 > settings.word_gap * max(g.height, prev.height):
+            parts.append(" ")
+        parts.append(g.text)
+        prev = g
+    return unicodedata.normalize("NFC", " ".join("".join(parts).split()))
+
+
+# -- rules -------------------------------------------------------------------------------
+
+
+def page_rules(page: Page, settings: PdfSettings) -> tuple[Rule, ...]:
+    """The page's ruling lines, from its line, rectangle and path objects."""
+    rules: list[Rule] = []
+    for line in page.lines:
+        if line.get("stroke", True):
+            rules.extend(_segment(line["x0"], line["top"], line["x1"], line["bottom"], settings))
+    for rect in page.rects:
+        rules.extend(_rect_rules(rect, settings))
+    for curve in page.curves:
+        rules.extend(_curve_rules(curve, settings))
+    return tuple(rules)
+
+
+def _segment(x0: float, top: float, x1: float, bottom: float, settings: PdfSettings) -> list[Rule]:
+    """A straight stroke as a rule when it is vertical or horizontal, else nothing."""
+    x0, x1 = sorted((float(x0), float(x1)))
+    top, bottom = sorted((float(top), float(bottom)))
+    if x1 - x0 <= settings.axis_tolerance and bottom - top > settings.axis_tolerance:
+        return [Rule(True, (x0 + x1) / 2, top, bottom)]
+    if bottom - top <= settings.axis_tolerance and x1 - x0 > settings.axis_tolerance:
+        return [Rule(False, (top + bottom) / 2, x0, x1)]
+    return []
+
+
+def _rect_rules(rect: dict[str, Any], settings: PdfSettings) -> list[Rule]:
+    """A thin painted rectangle as its centre line; a thick stroked one as its four sides."""
+    if not (rect.get("fill") or rect.get("stroke")):
+        return []
+    x0, top, x1, bottom = (float(rect[k]) for k in ("x0", "top", "x1", "bottom"))
+    thin = settings.rule_max_thickness
+    if x1 - x0 <= thin < bottom - top:
+        return [Rule(True, (x0 + x1) / 2, top, bottom)]
+    if bottom - top <= thin < x1 - x0:
+        return [Rule(False, (top + bottom) / 2, x0, x1)]
+    if rect.get("stroke") and min(x1 - x0, bottom - top) > thin:
+        return [
+            Rule(True, x0, top, bottom),
+            Rule(True, x1, top, bottom),
+            Rule(False, top, x0, x1),
+            Rule(False, bottom, x0, x1),
+        ]
+    return []
+
+
+def _curve_rules(curve: dict[str, Any], settings: PdfSettings) -> list[Rule]:
+    """A stroked path's straight sides; a thin filled path (a drawn border) as one line."""
+    if curve.get("stroke"):
+        pts = [(float(x), float(y)) for x, y in curve.get("pts", [])]
+        return [
+            r for a, b in zip(pts, pts[1:], strict=False) for r in _segment(a[0], a[1], b[0], b[1], settings)
+        ]
+    if curve.get("fill"):
+        return _rect_rules({**curve, "stroke": False}, settings)
+    return []

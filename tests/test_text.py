@@ -1,0 +1,57 @@
+"""Vietnamese text cleaning, one (raw, expected) per line, expected read off the phrase."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from cchc.text.vietnamese import clean_cell, fold, split_items, squash_spaces
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Kế hoạch số 112/KH-\nSNV ngày 20/3", "Kế hoạch số 112/KH-SNV ngày 20/3"),  # wrapped in a symbol
+        ("giai đoạn 2023-\n2025", "giai đoạn 2023-2025"),
+        ("kinh tế-\nxã hội", "kinh tế-xã hội"),
+        ("Phòng Kế hoạch -\nTài chính", "Phòng Kế hoạch - Tài chính"),  # a spaced dash keeps its space
+        ("Thường xuyên trong năm\n2023", "Thường xuyên trong năm 2023"),
+        ("Thường\u00a0xuyên  \t trong năm", "Thường xuyên trong năm"),
+        ("T\u00adư pháp", "Tư pháp"),  # soft hyphen
+        ("  \n ", ""),
+    ],
+)
+def test_squash_spaces(raw: str, expected: str) -> None:
+    assert squash_spaces(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "items"),
+    [
+        ("- Tăng cường chỉ đạo; - Bố trí nhân lực", ["Tăng cường chỉ đạo;", "Bố trí nhân lực"]),
+        ('<ul style="list-style-type: none"> - Thực hiện A; - Thực hiện B. ', ["Thực hiện A;", "Thực hiện B."]),
+        ("- Tăng cường;\n- Bố trí", ["Tăng cường;", "Bố trí"]),
+        ("• Rà soát\n• Cập nhật", ["Rà soát", "Cập nhật"]),
+        ("1. Xây dựng kế hoạch;\n2. Ban hành quy chế", ["Xây dựng kế hoạch;", "Ban hành quy chế"]),
+        ("+ Tuyên truyền; + Hướng dẫn", ["Tuyên truyền;", "Hướng dẫn"]),
+        ("Chỉ có từ 80% - dưới 100% có đính kèm", ["Chỉ có từ 80% - dưới 100% có đính kèm"]),
+        ("Đẩy mạnh phong trào; xây dựng tiêu chí.", ["Đẩy mạnh phong trào; xây dựng tiêu chí."]),
+        ("- Một mục duy nhất", ["Một mục duy nhất"]),
+        ("", []),
+    ],
+)
+def test_split_items(raw: str, items: list[str]) -> None:
+    assert split_items(raw) == items
+
+
+def test_clean_cell_joins_items_with_newlines_and_composes_nfc() -> None:
+    decomposed = unicodedata.normalize("NFD", "- Tăng cường;\n- Bố trí")
+    assert clean_cell(decomposed) == "Tăng cường;\nBố trí"
+    assert clean_cell("   ") is None and clean_cell(None) is None
+
+
+@pytest.mark.parametrize(("a", "b"), [("hoà", "hòa"), ("Thời hạn HOÀN THÀNH", "thoi han hoan thanh"),
+                                      ("Đơn vị chủ trì", "don vi chu tri")])
+def test_fold_is_accent_and_case_insensitive(a: str, b: str) -> None:
+    assert fold(a) == fold(b)
