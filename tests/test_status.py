@@ -73,7 +73,7 @@ SEED = [
     ("Đã phân công 01 đồng chí lãnh đạo Sở trực tiếp chỉ đạo thực hiện các nhiệm vụ liên quan "
      "đến chính quyền số; Xác định các nội dung bị trừ điểm và quán triệt các cá nhân, tập thể có "
      "liên quan thực hiện các giải pháp để khắc phục.", P, "Đã phân công"),
-    # 12: "Đã áp dụng … giải pháp", online share up 7x; target (50%) not said; activity without a status word: rule 5.
+    # 12: "Đã áp dụng … giải pháp", online share up 7x; target (50%) not said; activity: rule 5.
     ("Đã áp dụng đồng thời nhiều giải pháp, theo đó, tỷ lệ dịch vụ công trực tuyến phát sinh "
      "trong quý I/2023 tăng 7 lần so với cùng kỳ năm 2022.", P, "Đã áp dụng"),
     # 13

@@ -30,7 +30,8 @@ def test_squash_spaces(raw: str, expected: str) -> None:
     ("raw", "items"),
     [
         ("- Tăng cường chỉ đạo; - Bố trí nhân lực", ["Tăng cường chỉ đạo;", "Bố trí nhân lực"]),
-        ('<ul style="list-style-type: none"> - Thực hiện A; - Thực hiện B. ', ["Thực hiện A;", "Thực hiện B."]),
+        ('<ul style="list-style-type: none"> - Thực hiện A; - Thực hiện B. ',
+         ["Thực hiện A;", "Thực hiện B."]),
         ("- Tăng cường;\n- Bố trí", ["Tăng cường;", "Bố trí"]),
         ("• Rà soát\n• Cập nhật", ["Rà soát", "Cập nhật"]),
         ("1. Xây dựng kế hoạch;\n2. Ban hành quy chế", ["Xây dựng kế hoạch;", "Ban hành quy chế"]),
