@@ -35,7 +35,14 @@ AUDIT_CODES: dict[str, tuple[Severity, str, str]] = {
                             "Không xác định được trạng thái (đã/đang/chưa thực hiện) từ tiến độ."),
     "overdue": (_W, "due_date", "Quá hạn: thời hạn {due} đã qua mà chưa hoàn thành."),
     "merge_inferred": (_I, "merged",
-                       "Ô {fields} được coi là ô gộp với dòng trên (bản xuất văn bản không có đường kẻ)."),
+                       "Các ô {fields} được coi là ô gộp với dòng trên (bản xuất văn bản không có đường kẻ)."),
+}
+
+
+# Vietnamese names of the record fields, for messages that list fields.
+FIELD_LABELS: dict[str, str] = {
+    "shortcoming": "tồn tại, hạn chế", "criteria": "tiêu chí", "remedy": "giải pháp khắc phục",
+    "owner": "đơn vị chủ trì", "deadline": "thời hạn", "progress": "tiến độ", "note": "ghi chú",
 }
 
 

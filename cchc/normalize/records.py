@@ -17,7 +17,7 @@ from cchc.extract.appendix import Appendix
 from cchc.extract.columns import Role
 from cchc.extract.model import ExtractedDocument
 from cchc.extract.stitching import LogicalRow
-from cchc.normalize.audit import entry
+from cchc.normalize.audit import FIELD_LABELS, entry
 from cchc.normalize.catalog import Catalog
 from cchc.normalize.criteria import area_of, extract_criteria, malformed_codes
 from cchc.normalize.deadlines import DeadlineParse, parse_deadline
@@ -148,7 +148,7 @@ def _row_audit(f: Finding, row: LogicalRow, ctx: _RowContext, deadline: Deadline
     yield from _status_audit(f, decision, seq)
     inferred = [name for name, role in _MERGEABLE if role in row.cells and row.cells[role].inferred]
     if inferred:
-        yield entry("merge_inferred", seq, fields=", ".join(inferred))
+        yield entry("merge_inferred", seq, fields=", ".join(FIELD_LABELS[name] for name in inferred))
 
 
 def _deadline_audit(f: Finding, deadline: DeadlineParse, ctx: _RowContext, seq: int | None

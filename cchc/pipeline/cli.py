@@ -14,8 +14,10 @@ from pathlib import Path
 
 from cchc.errors import CchcError, DocumentError
 from cchc.normalize.record import ReportRecord
+from cchc.output.audit_text import add_audit_command, run_audit
 from cchc.output.export import add_export_command, run_export
 from cchc.output.files import safe_stem, write_atomic
+from cchc.output.report_html import add_report_command, run_report
 from cchc.output.schema import report_schema_json
 from cchc.output.tabular import record_to_json, records_to_csv, records_to_jsonl
 from cchc.pipeline.process import Options, load_settings, process_file
@@ -48,6 +50,8 @@ def _parser() -> argparse.ArgumentParser:
     ext.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
     sub.add_parser("schema", help="print the JSON Schema of the record")
     add_export_command(sub)
+    add_report_command(sub)
+    add_audit_command(sub)
     return parser
 
 
@@ -105,6 +109,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         if args.command == "export":
             return run_export(args)
+        if args.command == "report":
+            return run_report(args)
+        if args.command == "audit":
+            options = Options(password=args.password, units_file=args.units, catalog_file=args.catalog)
+            settings = load_settings(options)
+            return run_audit(args, lambda path: process_file(path, settings, options))
         return _extract(args)
     except CchcError as e:
         print(f"cchc: {e}", file=sys.stderr)

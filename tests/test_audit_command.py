@@ -1,0 +1,112 @@
+"""``cchc audit FILE``: the unit officer's checklist before sending a report.
+
+What the officer relies on: the report head as the program read it, every missing or
+inconsistent item with its row, grouped Lỗi / Cảnh báo / Lưu ý, a verdict on the last line,
+and an exit status a script can test (1 when there is an error or the file cannot be read).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+import pytest
+
+from cchc.output.audit_text import add_audit_command, checklist_text, row_label, run_audit
+from cchc.pipeline.process import Options, load_settings, process_file
+
+SAMPLES = Path(__file__).parent.parent / "samples"
+SEED = SAMPLES / "seed_stp_2023_q1.txt"
+
+
+def audit(*argv: str) -> int:
+    """``cchc audit …`` the way the command line wires it: the pipeline reads the file."""
+    parser = argparse.ArgumentParser(prog="cchc")
+    add_audit_command(parser.add_subparsers(dest="command", required=True))
+    args = parser.parse_args(["audit", *argv])
+    options = Options(password=args.password, units_file=args.units, catalog_file=args.catalog)
+    settings = load_settings(options)
+    return run_audit(args, lambda path: process_file(path, settings, options))
+
+
+def report_with_an_error(tmp_path: Path) -> Path:
+    """The seed with an impossible deadline in row 8 (``31/6/2023``): audit ``deadline_invalid``.
+
+    No sample carries an error-severity entry (their expected JSON has warnings and infos
+    only), so the test makes one from the real seed by changing one cell.
+    """
+    text = SEED.read_text(encoding="utf-8")
+    assert text.count("\tQuý I/2023\t") == 1
+    path = tmp_path / "bc_stp_loi.txt"
+    path.write_text(text.replace("\tQuý I/2023\t", "\t31/6/2023\t"), encoding="utf-8")
+    return path
+
+
+def test_blank_number_and_date_are_warnings_and_exit_0(capsys: pytest.CaptureFixture[str]) -> None:
+    assert audit(str(SAMPLES / "stp_2023_q1.docx")) == 0
+    out = capsys.readouterr().out
+    lines = out.splitlines()
+    assert lines[0] == "Kiểm tra báo cáo trước khi gửi: stp_2023_q1.docx"
+    assert "  Cơ quan:       Sở Tư pháp (mã STP)" in lines
+    assert "  Số/ký hiệu:    …/BC-STP (chưa ghi số)" in lines
+    assert "  Ngày:          chưa ghi ngày (tháng 3/2023)" in lines
+    assert "  Năm đánh giá:  2022" in lines
+    assert "Cảnh báo (2):" in lines and "Lỗi" not in out
+    assert "  [ ] Thông tin chung: Báo cáo chưa ghi số (Số: /BC-STP)" in lines
+    assert any(line.startswith("  [ ] Thông tin chung: Báo cáo chưa ghi ngày") for line in lines)
+    assert lines[-1] == "Kết luận: Không có lỗi; có 2 cảnh báo nên xem lại trước khi gửi."
+
+
+def test_rows_are_named_and_groups_ordered(capsys: pytest.CaptureFixture[str]) -> None:
+    assert audit(str(SAMPLES / "snv_2023_long.docx")) == 0
+    out = capsys.readouterr().out
+    assert "  Số/ký hiệu:    1856/BC-SNV" in out and "  Ngày:          05/10/2023" in out
+    assert "  [ ] Dòng 30: Dòng chưa cập nhật tiến độ thực hiện." in out
+    assert out.index("Cảnh báo (10):") < out.index("Lưu ý (1):")
+    assert "  [ ] Dòng 16: Thời hạn «Quý III» không ghi năm" in out
+
+
+def test_an_error_entry_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert audit(str(report_with_an_error(tmp_path))) == 1
+    out = capsys.readouterr().out
+    assert "Lỗi (1):\n  [ ] Dòng 8: Thời hạn «31/6/2023» không phải là ngày có thật.\n" in out
+    assert out.index("Lỗi (1):") < out.index("Cảnh báo (2):") < out.index("Lưu ý (2):")
+    assert out.splitlines()[-1] == ("Kết luận: CHƯA ĐẠT — có 1 lỗi cần sửa trước khi gửi "
+                                    "và 2 cảnh báo.")
+
+
+def test_json_lists_the_entries(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert audit(str(report_with_an_error(tmp_path)), "--json") == 1
+    payload = json.loads(capsys.readouterr().out)
+    assert payload["file"] == "bc_stp_loi.txt" and payload["report"]["agency_code"] == "STP"
+    assert payload["counts"] == {"error": 1, "warning": 2, "info": 2}
+    assert {"severity": "error", "code": "deadline_invalid", "field": "deadline", "seq": 8,
+            "message": "Thời hạn «31/6/2023» không phải là ngày có thật."} in payload["audit"]
+
+
+def test_unreadable_file_is_one_line_and_exit_1(capsys: pytest.CaptureFixture[str]) -> None:
+    assert audit(str(SAMPLES / "not_a_report.docx")) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    lines = captured.err.strip().splitlines()
+    assert len(lines) == 1
+    assert "not_a_report.docx" in lines[0] and "no_appendix" in lines[0]
+
+
+def test_missing_file_is_one_line_and_exit_1(tmp_path: Path,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    assert audit(str(tmp_path / "khong_co.docx"), "--json") == 1
+    captured = capsys.readouterr()
+    assert captured.out == "" and len(captured.err.strip().splitlines()) == 1
+    assert "not_found" in captured.err
+
+
+def test_a_clean_report_passes() -> None:
+    record = process_file(SEED, load_settings(Options()))
+    clean = type(record)(source=record.source, report=record.report, findings=record.findings,
+                         audit=[])
+    text = checklist_text(clean)
+    assert "Không phát hiện mục nào cần bổ sung hoặc chỉnh sửa." in text
+    assert text.rstrip().endswith("Kết luận: ĐẠT — không phát hiện thiếu sót cần sửa.")
+    assert row_label(None) == "Thông tin chung" and row_label(7) == "Dòng 7"
