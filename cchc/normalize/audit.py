@@ -35,7 +35,8 @@ AUDIT_CODES: dict[str, tuple[Severity, str, str]] = {
                             "Không xác định được trạng thái (đã/đang/chưa thực hiện) từ tiến độ."),
     "overdue": (_W, "due_date", "Quá hạn: thời hạn {due} đã qua mà chưa hoàn thành."),
     "merge_inferred": (_I, "merged",
-                       "Các ô {fields} được coi là ô gộp với dòng trên (bản xuất văn bản không có đường kẻ)."),
+                       "Các ô {fields} được coi là ô gộp với dòng trên "
+                       "(bản xuất văn bản không có đường kẻ)."),
 }
 
 
