@@ -32,7 +32,8 @@ def report_document(spec: ReportSpec) -> Document:
     layout.start_landscape_section(doc)
     layout.add_appendix_heading(doc, spec.appendix_label, spec.appendix_title, spec.caption)
     lists = ooxml.ListDefinitions(doc.part.numbering_part.element)
-    writer = layout.AppendixWriter(doc, spec.table.columns, lists, layout.Ids())
+    writer = layout.AppendixWriter(doc, spec.table.columns, lists, layout.Ids(),
+                                   row_rules=spec.row_rules)
     writer.write(spec.table.header, spec.table.parts)
     created = dt.datetime.fromisoformat(spec.created).replace(tzinfo=dt.UTC)
     pack.set_core_properties(doc, spec.core_title, spec.author, created)

@@ -225,7 +225,8 @@ class AppendixWriter:
     """Writes the appendix table(s): header rows, group rows, body rows with merges and lists."""
 
     def __init__(self, doc: Document, columns: list[Column], lists: ooxml.ListDefinitions,
-                 ids: Ids) -> None:
+                 ids: Ids, row_rules: bool = True) -> None:
+        self._row_rules = row_rules
         self._doc = doc
         self._columns = columns
         self._lists = lists
@@ -244,10 +245,13 @@ class AppendixWriter:
         table = self._doc.add_table(rows=0, cols=len(self._columns))
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         ooxml.set_fixed_layout(table._tbl, self._widths)
-        ooxml.set_table_borders(table._tbl, visible=True)
+        ooxml.set_table_borders(table._tbl, visible=True, row_rules=self._row_rules)
         ooxml.set_cell_margins(table._tbl)
         for header_row in header:
             self._header_row(table, header_row)
+        if not self._row_rules:  # keep the rule under the header: only the body is unruled
+            for tc in table.rows[-1]._tr.tc_lst:
+                ooxml.set_bottom_border(tc)
         for row in rows:
             if isinstance(row, Group):
                 self._group_row(table, row)

@@ -79,11 +79,15 @@ def mark_header_row(tr: CT_Row) -> None:
     tr_pr.append(w_el("w:tblHeader"))
 
 
-def set_table_borders(tbl: CT_Tbl, visible: bool) -> None:
-    """Single 1/2-pt lines on every edge (appendix) or none at all (header/signature blocks)."""
+def set_table_borders(tbl: CT_Tbl, visible: bool, row_rules: bool = True) -> None:
+    """Single 1/2-pt lines on every edge (appendix) or none at all (header/signature blocks).
+
+    ``row_rules=False`` leaves out the lines between rows (``insideH``): a table ruled only
+    by its columns, as some units draw it.
+    """
     borders = w_el("w:tblBorders")
     for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        if visible:
+        if visible and (row_rules or edge != "insideH"):
             borders.append(w_el(f"w:{edge}", val="single", sz="4", space="0", color="000000"))
         else:
             borders.append(w_el(f"w:{edge}", val="nil"))
@@ -91,6 +95,14 @@ def set_table_borders(tbl: CT_Tbl, visible: bool) -> None:
     for old in tbl_pr.findall(qn("w:tblBorders")):
         tbl_pr.remove(old)
     _insert_in_tbl_pr(tbl_pr, borders)
+
+
+def set_bottom_border(tc: CT_Tc) -> None:
+    """A line under one cell (the header of a table without row rules)."""
+    borders = w_el("w:tcBorders")
+    borders.append(w_el("w:bottom", val="single", sz="4", space="0", color="000000"))
+    tc_pr = _tc_pr(tc)
+    tc_pr.append(borders)
 
 
 def set_fixed_layout(tbl: CT_Tbl, widths: list[int]) -> None:

@@ -240,3 +240,4 @@ class ReportSpec:
     core_title: str
     author: str
     created: str
+    row_rules: bool = True  # False: no lines between body rows (a table ruled by columns only)
