@@ -15,6 +15,9 @@ from cchc.text.vietnamese import clean_cell, fold, split_items, squash_spaces
         ("Kế hoạch số 112/KH-\nSNV ngày 20/3", "Kế hoạch số 112/KH-SNV ngày 20/3"),  # wrapped in a symbol
         ("giai đoạn 2023-\n2025", "giai đoạn 2023-2025"),
         ("kinh tế-\nxã hội", "kinh tế-xã hội"),
+        ("Kế hoạch số 18/KH- STTTT ngày 10/02/2023", "Kế hoạch số 18/KH-STTTT ngày 10/02/2023"),  # flattened
+        ("Nghị định số 107/2020/NĐ- CP", "Nghị định số 107/2020/NĐ-CP"),
+        ("Tờ trình TTr - NN&PTNT", "Tờ trình TTr - NN&PTNT"),  # spaces on both sides: as written
         ("Phòng Kế hoạch -\nTài chính", "Phòng Kế hoạch - Tài chính"),  # a spaced dash keeps its space
         ("Thường xuyên trong năm\n2023", "Thường xuyên trong năm 2023"),
         ("Thường\u00a0xuyên  \t trong năm", "Thường xuyên trong năm"),
@@ -39,6 +42,10 @@ def test_squash_spaces(raw: str, expected: str) -> None:
         ("Chỉ có từ 80% - dưới 100% có đính kèm", ["Chỉ có từ 80% - dưới 100% có đính kèm"]),
         ("Đẩy mạnh phong trào; xây dựng tiêu chí.", ["Đẩy mạnh phong trào; xây dựng tiêu chí."]),
         ("- Một mục duy nhất", ["Một mục duy nhất"]),
+        ("1. Rà soát văn bản; 2. Xử lý văn bản; 3. Công bố.",
+         ["Rà soát văn bản;", "Xử lý văn bản;", "Công bố."]),
+        ("a) Rà soát; b) Xử lý; d) ghi sai", ["Rà soát;", "Xử lý; d) ghi sai"]),  # the count must go on
+        ("1. Tăng tỷ lệ lên 2. Số liệu", ["Tăng tỷ lệ lên 2. Số liệu"]),  # no ; . : before the 2
         ("", []),
     ],
 )

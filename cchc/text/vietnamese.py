@@ -24,6 +24,11 @@ _ITEM_START = regex.compile(
     regex.IGNORECASE,
 )
 _STARTS_AS_LIST = regex.compile(rf"^\s*(?:{_BULLET}|(?:\d{{1,2}}|[a-zđ])[.)])\s+", regex.IGNORECASE)
+_FIRST_NUMBER = regex.compile(r"^\s*(\d{1,2}|[a-z])[.)]\s", regex.IGNORECASE)
+# A numbered item inside a flattened line: "…; 2. Xử lý" (only when it continues the count).
+_INLINE_NUMBER = regex.compile(r"(?<=[;.:])\s+(\d{1,2}|[a-z])[.)]\s+", regex.IGNORECASE)
+# A document symbol whose line was cut after its hyphen and flattened: "112/KH- SNV".
+_SPACED_SYMBOL = regex.compile(r"(?<=\d/(?:\d{4}/)?[\p{L}&]{1,10})-[ \t]+(?=\p{Lu})")
 
 
 def nfc(text: str) -> str:
@@ -45,11 +50,13 @@ def strip_markup(text: str) -> str:
 def squash_spaces(text: str) -> str:
     """Soft hyphens and zero-width marks out; every whitespace run (line breaks too) → one space.
 
-    A line that ends inside a symbol (``112/KH-`` + ``SNV``) is glued back without a space.
+    A line that ends inside a symbol (``112/KH-`` + ``SNV``) is glued back without a space,
+    also when a converter already flattened the break (``112/KH- SNV`` → ``112/KH-SNV``).
 
     Example: ``"Thường xuyên\\u00a0trong năm\\n2023 "`` → ``"Thường xuyên trong năm 2023"``.
     """
-    return str(_SPACES.sub(" ", _CUT_SYMBOL.sub("", _INVISIBLE.sub("", text)))).strip()
+    text = _CUT_SYMBOL.sub("", _INVISIBLE.sub("", text))
+    return str(_SPACES.sub(" ", _SPACED_SYMBOL.sub("-", text))).strip()
 
 
 def split_items(text: str) -> list[str]:
@@ -65,7 +72,30 @@ def split_items(text: str) -> list[str]:
         single = squash_spaces(text)
         return [single] if single else []
     parts = _ITEM_START.split(text)
+    first = _FIRST_NUMBER.match(text)
+    if first is not None:  # a numbered list flattened onto one line by a text export
+        parts = _split_counted(parts, first.group(1))
     return [item for item in (squash_spaces(p) for p in parts) if item]
+
+
+def _split_counted(parts: list[str], first: str) -> list[str]:
+    """Split items at inline markers that continue the count (``1.`` … ``; 2.`` … ``; 3.``)."""
+    expected = _next_marker(first)
+    out: list[str] = []
+    for part in parts:
+        start = 0
+        for match in _INLINE_NUMBER.finditer(part):
+            if match.group(1).lower() != expected:
+                continue
+            out.append(part[start:match.start()])
+            start = match.end()
+            expected = _next_marker(expected)
+        out.append(part[start:])
+    return out
+
+
+def _next_marker(marker: str) -> str:
+    return str(int(marker) + 1) if marker.isdigit() else chr(ord(marker.lower()) + 1)
 
 
 def clean_cell(text: str | None) -> str | None:
