@@ -29,6 +29,10 @@ lint: $(STAMP)
 # Regenerate the sample documents (needs LibreOffice for the PDFs; CI uses the committed files).
 samples: $(STAMP)
 	$(BIN)/python samples/make_samples.py
+	$(BIN)/python samples/make_legacy_samples.py
+	$(BIN)/python samples/render_pdfs.py
+	$(BIN)/python samples/export_text.py samples/syt_2023_q2.pdf samples/stttt_2023_q3.pdf \
+		samples/ubnd_camxuyen_2023.pdf
 
 clean:
 	rm -rf $(VENV) out

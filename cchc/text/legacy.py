@@ -252,7 +252,8 @@ def _is_unicode_syllable(word: str) -> bool:
     return cased and _is_syllable(word)
 
 
-def _has_unicode_vietnamese(text: str) -> bool:
+def _cannot_be_legacy(text: str) -> bool:
+    """Unicode Vietnamese letters, or any letter an 8-bit cp1252 text cannot hold."""
     if _UNICODE_VIETNAMESE.search(text):
         return True
     return any(c.isalpha() and c not in _CP1252 for c in set(text))
@@ -341,7 +342,7 @@ def detect_encoding(text: str) -> Encoding | None:
     Example: ``"§· hoµn thµnh"`` → ``"tcvn3"``; ``"Sôû Tö phaùp"`` → ``"vni"``;
     ``"Tiêu chí 7.1.1.4"``, ``"El niño está en España"`` → ``None``.
     """
-    if _has_unicode_vietnamese(text):
+    if _cannot_be_legacy(text):
         return None
     words = Counter(_WORD.findall(_PLACEHOLDER.sub(" ", text)))
     fired = [
@@ -372,7 +373,7 @@ def to_unicode(text: str, *, font_name: str | None = None) -> str:
     ``to_unicode("phô lôc", font_name=".VnTimeH")`` → ``"PHỤ LỤC"``;
     ``to_unicode("Sôû Tö phaùp")`` → ``"Sở Tư pháp"``; ``to_unicode("Tiêu chí")`` → unchanged.
     """
-    if _has_unicode_vietnamese(text):
+    if _UNICODE_VIETNAMESE.search(text):
         return nfc(text)
     encoding = encoding_of_font(font_name) or detect_encoding(text)
     if encoding == "tcvn3":
