@@ -155,3 +155,12 @@ def test_damaged_docx_names_the_file(tmp_path: Path) -> None:
     with pytest.raises(Exception) as info:
         read_docx(path)
     assert "hong.docx" in str(info.value)
+
+
+def test_tt_column_numbered_by_word_prints_its_numbers(tmp_path: Path) -> None:
+    """Regression: a TT cell holding only an auto-numbered empty paragraph read as blank, so
+    every row looked like the continuation of the first."""
+    numbered = '<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="6"/></w:numPr></w:pPr></w:p>'
+    rows = "".join(f"<w:tr>{tc(numbered)}{tc(p(text))}</w:tr>" for text in ("A", "B", "C"))
+    table = only_table(make_docx(tmp_path, tbl(rows, 2), NUMBERING))
+    assert [r.text_at(0) for r in table.rows] == ["1.", "2.", "3."]

@@ -5,6 +5,10 @@ appendix is the table whose header names shortcomings and their follow-up (remed
 deadline, progress or status marks).  The tables that follow it and continue it — a
 PDF's next pages, a Word table cut by hand — are gathered as its fragments: same column
 count, nothing between them but page furniture (page numbers, running footers).
+
+A report may carry more than one such table (Phụ lục I and II, or one table per reform
+area with its own header).  None is dropped: their rows follow each other in document
+order, and the text before the first one is the report's head and caption.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from dataclasses import dataclass
 import regex
 
 from cchc.errors import AppendixNotFound
-from cchc.extract.columns import ColumnMap, map_columns
+from cchc.extract.columns import ColumnMap, Role, map_columns
 from cchc.extract.model import ExtractedDocument, Paragraph, RawTable
 from cchc.extract.stitching import LogicalRow, stitch
 from cchc.text.vietnamese import fold
@@ -28,7 +32,8 @@ _CAPTION_LINES = 6
 class Appendix:
     """The appendix as one logical table, with the text around it for the metadata."""
 
-    columns: ColumnMap
+    columns: ColumnMap  # of the first appendix table
+    roles: frozenset[Role]  # every role any appendix table has
     rows: tuple[LogicalRow, ...]
     fragments: tuple[RawTable, ...]
     head_lines: tuple[str, ...]  # document text before the appendix (header block, body)
@@ -80,26 +85,37 @@ def _text_before(blocks: list[Paragraph | RawTable], start: int) -> tuple[list[s
     return lines[:heading], lines[heading:]
 
 
+def _candidates(blocks: list[Paragraph | RawTable]) -> list[tuple[int, ColumnMap]]:
+    """Every table whose header reads like a remediation appendix, in document order."""
+    found = []
+    for i, block in enumerate(blocks):
+        if isinstance(block, RawTable):
+            columns = map_columns(block)
+            if columns is not None and columns.looks_like_appendix:
+                found.append((i, columns))
+    return found
+
+
 def find_appendix(document: ExtractedDocument) -> Appendix:
     """The appendix of ``document`` stitched into rows; :class:`AppendixNotFound` if none."""
     blocks = list(document.blocks)
-    best: tuple[int, int, ColumnMap] | None = None
-    for i, block in enumerate(blocks):
-        if not isinstance(block, RawTable):
-            continue
-        columns = map_columns(block)
-        if columns is None or not columns.looks_like_appendix:
-            continue
-        score = len(columns.role_set)
-        if best is None or score > best[0]:
-            best = (score, i, columns)
-    if best is None:
+    candidates = _candidates(blocks)
+    if not candidates:
         raise AppendixNotFound(document.file, "no_appendix",
                                "không tìm thấy bảng phụ lục kết quả khắc phục tồn tại, hạn chế "
                                "(no remediation appendix table)")
-    _, start, columns = best
-    fragments = _gather(blocks, start, columns)
-    head, caption = _text_before(blocks, start)
-    rows = stitch(fragments, columns)
-    return Appendix(columns=columns, rows=tuple(rows), fragments=tuple(fragments),
-                    head_lines=tuple(head), caption_lines=tuple(caption))
+    taken: set[int] = set()
+    rows: list[LogicalRow] = []
+    fragments: list[RawTable] = []
+    for start, columns in candidates:
+        if id(blocks[start]) in taken:
+            continue  # a later page of a table already gathered
+        group = _gather(blocks, start, columns)
+        taken.update(id(t) for t in group)
+        fragments.extend(group)
+        rows.extend(stitch(group, columns))
+    first, first_columns = candidates[0]
+    head, caption = _text_before(blocks, first)
+    roles = frozenset(role for _, c in candidates for role in c.role_set)
+    return Appendix(columns=first_columns, roles=roles, rows=tuple(rows),
+                    fragments=tuple(fragments), head_lines=tuple(head), caption_lines=tuple(caption))

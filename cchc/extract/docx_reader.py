@@ -81,7 +81,11 @@ class _Reader:
         style = _style_id(p)
         parts = [self.run_text(r, style) for r in _runs(p)]
         text = "".join(parts)
-        return self.list_marker(p, style) + text if text.strip() else text
+        marker = self.list_marker(p, style)
+        if text.strip():
+            return marker + text
+        # An empty numbered paragraph still prints its number: a TT column numbered by Word.
+        return marker.strip() if marker.strip() not in ("", "-") else text
 
     def list_marker(self, p: etree._Element, style: str | None) -> str:
         num_pr = p.find(f"{_W}pPr/{_W}numPr")

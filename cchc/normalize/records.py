@@ -212,7 +212,7 @@ def appendix_to_record(document: ExtractedDocument, appendix: Appendix, sha256: 
     caption = [to_unicode(line) for line in appendix.caption_lines]
     meta_result = parse_report_meta(head, caption, registry=settings.registry)
     meta = meta_result.meta
-    roles = appendix.columns.role_set
+    roles = appendix.roles
     ctx = _RowContext(settings=settings, report_year=meta.year, report_day=_report_day(meta),
                       has_marks=Role.DONE_MARK in roles or Role.NOT_DONE_MARK in roles,
                       has_criteria_column=Role.CRITERIA in roles)
