@@ -20,6 +20,7 @@ from cchc.output.files import safe_stem, write_atomic
 from cchc.output.report_html import add_report_command, run_report
 from cchc.output.schema import report_schema_json
 from cchc.output.tabular import record_to_json, records_to_csv, records_to_jsonl
+from cchc.pipeline.batch import add_batch_command, run_batch
 from cchc.pipeline.process import Options, load_settings, process_file
 
 FORMATS = ("json", "csv", "jsonl")
@@ -49,6 +50,7 @@ def _parser() -> argparse.ArgumentParser:
     ext.add_argument("--catalog", type=Path, help="criteria catalog JSON")
     ext.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
     sub.add_parser("schema", help="print the JSON Schema of the record")
+    add_batch_command(sub)
     add_export_command(sub)
     add_report_command(sub)
     add_audit_command(sub)
@@ -107,6 +109,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "schema":
             sys.stdout.write(report_schema_json())
             return 0
+        if args.command == "batch":
+            return run_batch(args)
         if args.command == "export":
             return run_export(args)
         if args.command == "report":

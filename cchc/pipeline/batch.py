@@ -1,0 +1,135 @@
+"""``cchc batch``: a quarter's folder of reports into the warehouse, in one command.
+
+    cchc batch PATH... --db TARGET [-o DIR] [--workers N] [--timeout SECONDS] [--log FILE]
+                       [--password P] [--units F] [--catalog F] [--debug]
+
+This module is the command's surface only — arguments, messages, the summary in
+Vietnamese, the exit status; the work is :func:`cchc.pipeline.runner.execute`.
+
+Exit status: 0 every file loaded, unchanged or skipped on purpose; 1 some file failed (or
+the warehouse could not be used); 2 usage errors (a path that names nothing, a bad
+``--units`` file); 130 interrupted with Ctrl-C (rerun the same command to go on).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from cchc.errors import CchcError
+from cchc.pipeline.discover import DiscoveryError, discover
+from cchc.pipeline.legacy import find_soffice
+from cchc.pipeline.process import Options, load_settings
+from cchc.pipeline.progress import vn_number
+from cchc.pipeline.runlog import Outcome
+from cchc.pipeline.runner import BatchConfig, BatchSummary, execute
+
+DEFAULT_TIMEOUT = 120.0
+RUN_LOG_NAME = "run_log.csv"
+_LABELS = (
+    (Outcome.LOADED, "Nạp mới (loaded)"),
+    (Outcome.REPLACED, "Thay thế bản cũ (replaced)"),
+    (Outcome.UNCHANGED, "Không đổi (unchanged)"),
+    (Outcome.SKIPPED, "Bỏ qua (skipped)"),
+    (Outcome.FAILED, "Lỗi (failed)"),
+)
+
+
+def _positive_int(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"phải là số nguyên dương (must be ≥ 1): {value}")
+    return number
+
+
+def _positive_float(value: str) -> float:
+    number = float(value)
+    if not number > 0:
+        raise argparse.ArgumentTypeError(f"phải là số dương (must be > 0): {value}")
+    return number
+
+
+def add_batch_command(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Register ``cchc batch``; the caller dispatches ``args.command == "batch"`` to
+    :func:`run_batch`."""
+    cmd = subparsers.add_parser(
+        "batch", help="read every report under folders/globs into the warehouse (resumable)")
+    cmd.add_argument("paths", nargs="+", metavar="PATH", help="report files, folders, globs")
+    cmd.add_argument("--db", required=True, metavar="TARGET",
+                     help="DuckDB file or postgresql:// URL")
+    cmd.add_argument("-o", "--output", type=Path, metavar="DIR",
+                     help=f"also write DIR/<stem>.json per report (and DIR/{RUN_LOG_NAME})")
+    cmd.add_argument("--workers", type=_positive_int, default=None, metavar="N",
+                     help="worker processes (default: all cores)")
+    cmd.add_argument("--timeout", type=_positive_float, default=DEFAULT_TIMEOUT, metavar="SECONDS",
+                     help=f"time limit per file (default {DEFAULT_TIMEOUT:g})")
+    cmd.add_argument("--log", type=Path, metavar="FILE",
+                     help=f"run log CSV (default DIR/{RUN_LOG_NAME}, else ./{RUN_LOG_NAME})")
+    cmd.add_argument("--password", help="password of encrypted PDFs")
+    cmd.add_argument("--units", type=Path, help="units registry JSON of another province")
+    cmd.add_argument("--catalog", type=Path, help="criteria catalog JSON")
+    cmd.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
+
+
+def _config(args: argparse.Namespace) -> BatchConfig:
+    log = args.log or (args.output / RUN_LOG_NAME if args.output else Path(RUN_LOG_NAME))
+    return BatchConfig(
+        target=str(args.db), log_path=log.resolve(), workers=args.workers or os.cpu_count() or 1,
+        timeout=args.timeout, output_dir=args.output,
+        options=Options(password=args.password, units_file=args.units, catalog_file=args.catalog),
+        soffice=find_soffice(), debug=args.debug)
+
+
+def summary_text(summary: BatchSummary, log_path: Path) -> str:
+    """The closing summary for people: counts per outcome, with the codes behind them."""
+    total = len(summary.results)
+    lines = [f"Kết quả xử lý: {total} tệp trong {vn_number(summary.elapsed)} giây"]
+    findings_label = "Tồn tại, hạn chế đã nạp (findings)"
+    width = max(len(label) for label in [findings_label, *(label for _, label in _LABELS)])
+    for outcome, label in _LABELS:
+        codes = summary.codes(outcome)
+        detail = ", ".join(f"{code}: {n}" for code, n in codes.items())
+        lines.append(f"  {label:<{width}} {summary.count(outcome):>6}"
+                     + (f"   ({detail})" if detail else ""))
+    lines.append(f"  {findings_label:<{width}} {summary.findings:>6}")
+    lines.append(f"Nhật ký từng tệp (run log): {log_path}")
+    lines.append(f"Kho dữ liệu (warehouse): {summary.target}")
+    if summary.count(Outcome.FAILED):
+        lines.append("Có tệp lỗi: xem cột error_code và message trong nhật ký; sửa tệp rồi chạy "
+                     "lại cùng lệnh (các tệp đã nạp sẽ không đọc lại).")
+    return "\n".join(lines)
+
+
+def run_batch(args: argparse.Namespace) -> int:
+    """``cchc batch``: see the module docstring for the exit status."""
+    try:
+        candidates = discover([str(p) for p in args.paths])
+        config = _config(args)
+        load_settings(config.options)  # a bad --units/--catalog file is a usage error
+    except (DiscoveryError, CchcError, OSError, ValueError) as exc:
+        print(f"cchc batch: {exc}", file=sys.stderr)
+        return 2
+    try:
+        summary = execute(config, candidates)
+    except KeyboardInterrupt:
+        print("\ncchc batch: đã dừng theo yêu cầu (interrupted); các tệp đã nạp được giữ nguyên, "
+              "chạy lại cùng lệnh để làm tiếp.", file=sys.stderr)
+        return 130
+    except (CchcError, OSError) as exc:  # the warehouse, the run log or the workers
+        print(f"cchc batch: {exc}", file=sys.stderr)
+        return 1
+    print(summary_text(summary, config.log_path))
+    return 1 if summary.count(Outcome.FAILED) else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m cchc.pipeline.batch PATH… --db TARGET``: the command without ``cli.py``."""
+    parser = argparse.ArgumentParser(prog="cchc")
+    add_batch_command(parser.add_subparsers(dest="command", required=True))
+    return run_batch(parser.parse_args(["batch", *(sys.argv[1:] if argv is None else argv)]))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

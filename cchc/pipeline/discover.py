@@ -1,0 +1,93 @@
+"""Which files a batch reads: folders walked, globs expanded, every file named once.
+
+Analysts point ``cchc batch`` at a quarter's folder as it came in by mail and USB stick,
+so besides the reports it holds Word's lock files (``~$bao_cao.docx``), macOS metadata
+twins (``._bao_cao.docx``) and subfolders per department.  Those junk files are kept in
+the list with a skip reason (they appear in the run log, so nothing vanishes silently);
+every other file with a report extension is read, and the format is decided later from its
+bytes, not from this extension.  A file named explicitly is read whatever its extension.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from cchc.errors import CchcError
+
+#: Extensions a folder walk picks up (compared lower-case); ``.doc`` needs LibreOffice.
+REPORT_SUFFIXES = (".docx", ".pdf", ".txt", ".doc")
+_GLOB_CHARS = frozenset("*?[")
+
+
+class DiscoveryError(CchcError):
+    """An argument names nothing: a usage error (exit status 2)."""
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One file of the batch: its resolved path, and why it is skipped unread (or ``None``)."""
+
+    path: Path
+    skip: str | None = None
+
+
+def skip_reason(path: Path) -> str | None:
+    """``office_lock_file`` for ``~$…``, ``hidden_file`` for ``.…`` names, else ``None``."""
+    if path.name.startswith("~$"):
+        return "office_lock_file"
+    if path.name.startswith("."):
+        return "hidden_file"
+    return None
+
+
+def _walk(folder: Path) -> Iterable[Path]:
+    """Report files under ``folder``, recursively; hidden folders (``.git``, ``.Trash``) left out."""
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if Path(name).suffix.lower() in REPORT_SUFFIXES:
+                yield Path(root) / name
+
+
+def _expand(argument: str) -> list[Path]:
+    """An argument → the paths it names; a glob only when no such path exists."""
+    path = Path(argument)
+    if path.exists():
+        return [path]
+    if _GLOB_CHARS & set(argument):
+        matches = sorted(glob.glob(argument, recursive=True))
+        if matches:
+            return [Path(m) for m in matches]
+        raise DiscoveryError(f"không có tệp nào khớp mẫu {argument} (no file matches)")
+    raise DiscoveryError(f"không tìm thấy {argument} (no such file or folder)")
+
+
+def _files_of(path: Path, *, explicit: bool) -> Iterable[Path]:
+    if path.is_dir():
+        yield from _walk(path)
+    elif path.is_file() and (explicit or path.suffix.lower() in REPORT_SUFFIXES):
+        yield path
+
+
+def discover(arguments: Sequence[str]) -> list[Candidate]:
+    """Every file the arguments name, sorted and deduplicated by resolved path.
+
+    Raises :class:`DiscoveryError` when an argument names nothing or no report is found.
+    A file given by name is read whatever its extension; a glob's matches are treated
+    like files found in a folder (only report extensions).
+    """
+    found: dict[Path, Candidate] = {}
+    for argument in arguments:
+        explicit = not (_GLOB_CHARS & set(argument)) or Path(argument).exists()
+        for path in _expand(argument):
+            for file in _files_of(path, explicit=explicit):
+                resolved = file.resolve()
+                found.setdefault(resolved, Candidate(resolved, skip_reason(file)))
+    if not found:
+        raise DiscoveryError(f"không tìm thấy báo cáo nào (.docx, .pdf, .txt, .doc) trong "
+                             f"{', '.join(arguments)} (no report found)")
+    return [found[p] for p in sorted(found, key=str)]

@@ -1,0 +1,82 @@
+"""The run log: one CSV line per file of a batch, written as each file is done.
+
+Why a line at a time, flushed: the log is how an analyst (or a test) sees a long run
+advance and, after a crash, which files were finished.  A file's line is written only
+after its rows are committed, so a line never claims more than the warehouse holds (the
+reverse can happen — committed, then killed before the line — and the next run logs that
+file ``unchanged``).
+
+UTF-8 with a BOM, for Excel; the message cell is defused like every CSV cell cchc writes.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+from types import TracebackType
+from typing import TextIO
+
+from cchc.output.tabular import defuse
+
+COLUMNS = ("path", "sha256", "outcome", "error_code", "message", "findings", "seconds")
+
+
+class Outcome(str, Enum):
+    LOADED = "loaded"  # new in the warehouse
+    REPLACED = "replaced"  # a new version of a file loaded before from the same path
+    UNCHANGED = "unchanged"  # already in the warehouse (same content hash): not read again
+    SKIPPED = "skipped"  # not read on purpose (lock file, duplicate, no LibreOffice)
+    FAILED = "failed"  # could not be read or loaded: see error_code
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """What happened to one file; ``findings`` is known only for files read this run."""
+
+    path: str
+    outcome: Outcome
+    sha256: str | None = None
+    error_code: str | None = None
+    message: str | None = None
+    findings: int | None = None
+    seconds: float = 0.0
+
+    def row(self) -> list[str]:
+        """The CSV cells, in :data:`COLUMNS` order."""
+        return [self.path, self.sha256 or "", self.outcome.value, self.error_code or "",
+                defuse(self.message or ""), "" if self.findings is None else str(self.findings),
+                f"{self.seconds:.3f}"]
+
+
+class RunLog:
+    """The CSV file, open for the run; ``write`` adds one line and flushes it."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._file: TextIO = open(path, "w", encoding="utf-8-sig", newline="")
+        self._writer = csv.writer(self._file, lineterminator="\r\n")
+        self._writer.writerow(COLUMNS)
+        self._file.flush()
+
+    def __enter__(self) -> RunLog:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
+
+    def write(self, result: FileResult) -> None:
+        self._writer.writerow(result.row())
+        self._file.flush()
+
+    def close(self) -> None:
+        self._file.close()
+
+
+def read_run_log(path: Path) -> list[dict[str, str]]:
+    """The lines of a run log as dicts (for tests and scripts)."""
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        return list(csv.DictReader(f))

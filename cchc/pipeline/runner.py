@@ -1,0 +1,244 @@
+"""One batch run: triage by content hash, read in workers, load in the parent, log each file.
+
+The order of work for each file is what makes a run safe to kill and start again:
+
+1. *triage* (parent): hash the file; a hash already in the warehouse is ``unchanged`` and
+   never parsed; a hash seen earlier in this run is a duplicate (``skipped``);
+2. *read* (a worker): extract and normalize, under the per-file time limit;
+3. *store* (parent): the JSON file (atomic), then ``Warehouse.load`` — one transaction,
+   which also replaces an earlier version loaded from the same path;
+4. *log*: the run-log line, only after the commit.
+
+A run killed at any point therefore leaves each file either committed whole or not at all,
+and the next run skips the committed ones by their hash: nothing lost, nothing twice.
+
+The shortcoming links (:mod:`cchc.output.links`) are derived data, recomputed once per
+touched unit-and-year group when the files are done (:func:`relink_stale` finds the groups:
+documents without links, links of documents replaced).  Relinking after every load would
+recompute a group once per report of it; a run killed before the end leaves documents
+without links, and the next run's first step relinks them.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import shutil
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TextIO
+
+from cchc.errors import CchcError
+from cchc.normalize.record import ReportRecord
+from cchc.output.files import safe_stem, write_atomic
+from cchc.output.links import ensure_link_schema, relink_stale
+from cchc.output.tabular import record_to_json
+from cchc.output.warehouse import LoadAction, Warehouse, connect
+from cchc.pipeline.discover import Candidate
+from cchc.pipeline.pool import WorkerPool
+from cchc.pipeline.process import Options, file_sha256, load_settings
+from cchc.pipeline.progress import Progress
+from cchc.pipeline.runlog import FileResult, Outcome, RunLog
+from cchc.pipeline.work import Task, WorkerJob, WorkResult
+
+_ACTIONS = {LoadAction.INSERTED: Outcome.LOADED, LoadAction.REPLACED: Outcome.REPLACED,
+            LoadAction.UNCHANGED: Outcome.UNCHANGED}
+_SKIP_MESSAGES = {
+    "office_lock_file": "tệp khóa tạm của Word, không phải báo cáo (Word lock file)",
+    "hidden_file": "tệp ẩn hoặc tệp phụ của hệ thống (hidden or system file)",
+}
+
+
+@dataclass(frozen=True)
+class BatchConfig:
+    target: str
+    log_path: Path
+    workers: int
+    timeout: float
+    options: Options = Options()
+    output_dir: Path | None = None
+    soffice: str | None = None
+    debug: bool = False
+    progress_stream: TextIO | None = None  # stderr when None
+
+
+@dataclass
+class BatchSummary:
+    """Every file's result plus where the time went (the benchmark reads the timings)."""
+
+    results: list[FileResult] = field(default_factory=list)
+    elapsed: float = 0.0
+    load_seconds: float = 0.0  # inside Warehouse.load
+    link_seconds: float = 0.0  # relinking the touched groups at the end
+    target: str = ""
+
+    def count(self, outcome: Outcome) -> int:
+        return sum(r.outcome is outcome for r in self.results)
+
+    def codes(self, outcome: Outcome) -> dict[str, int]:
+        """Error or skip codes of one outcome, with how many files had each."""
+        found: dict[str, int] = {}
+        for r in self.results:
+            if r.outcome is outcome and r.error_code:
+                found[r.error_code] = found.get(r.error_code, 0) + 1
+        return dict(sorted(found.items()))
+
+    @property
+    def findings(self) -> int:
+        return sum(r.findings or 0 for r in self.results
+                   if r.outcome in (Outcome.LOADED, Outcome.REPLACED))
+
+
+def output_names(paths: Sequence[Path]) -> dict[Path, str]:
+    """``<safe stem>`` per file, unique across the batch's folders.
+
+    Files sharing a stem keep their extension (``a_pdf``, ``a_docx``); if that still
+    collides (``q1/bc.docx``, ``q2/bc.docx``) the parent folder is added (``q1_bc_docx``).
+    """
+    stems = [safe_stem(p.name) for p in paths]
+    with_ext = [safe_stem(p.name.replace(".", "_")) for p in paths]
+    with_dir = [safe_stem(f"{p.parent.name}_{p.name.replace('.', '_')}") for p in paths]
+    chosen = {}
+    for i, p in enumerate(paths):
+        for option in (stems, with_ext, with_dir):
+            if option.count(option[i]) == 1:
+                chosen[p] = option[i]
+                break
+        else:
+            chosen[p] = f"{with_dir[i]}_{i}"
+    return chosen
+
+
+class _Run:
+    """The parent's side of one run: triage, store, log (one warehouse connection)."""
+
+    def __init__(self, wh: Warehouse, config: BatchConfig, log: RunLog, progress: Progress,
+                 candidates: Sequence[Candidate]) -> None:
+        self.wh, self.config, self.log, self.progress = wh, config, log, progress
+        self.paths = [c.path for c in candidates]
+        self.names = output_names(self.paths) if config.output_dir is not None else {}
+        self.summary = BatchSummary(target=wh.label)
+        self.hashes: dict[int, str] = {}  # task index → the hash taken at triage
+
+    def record(self, result: FileResult, *, worked: bool = False) -> None:
+        self.log.write(result)
+        self.summary.results.append(result)
+        self.progress.update(result.outcome, worked=worked)
+        if result.outcome is Outcome.FAILED:
+            self.progress.note(f"cchc: {result.path}: {result.error_code}: {result.message}")
+
+    def triage(self, candidates: Sequence[Candidate]) -> list[Task]:
+        """Decide, before any parsing, which files need a worker at all."""
+        tasks: list[Task] = []
+        first_of: dict[str, Path] = {}
+        for index, candidate in enumerate(candidates):
+            path = str(candidate.path)
+            if candidate.skip is not None:
+                self.record(FileResult(path, Outcome.SKIPPED, error_code=candidate.skip,
+                                       message=_SKIP_MESSAGES.get(candidate.skip)))
+                continue
+            try:
+                sha = file_sha256(candidate.path)
+            except OSError as exc:
+                self.record(FileResult(path, Outcome.FAILED, error_code="file_error",
+                                       message=f"không đọc được tệp ({exc.strerror or exc})"))
+                continue
+            if sha in first_of:
+                self.record(FileResult(path, Outcome.SKIPPED, sha, "duplicate_content",
+                                       f"cùng nội dung với {first_of[sha]} (same content as "
+                                       "another file of this batch)"))
+            elif self.wh.has_document(sha):
+                self.record(FileResult(path, Outcome.UNCHANGED, sha,
+                                       message="đã có trong kho, không đọc lại (already loaded)"))
+            else:
+                tasks.append(Task(index, path))
+                self.hashes[index] = sha
+            first_of.setdefault(sha, candidate.path)
+        return tasks
+
+    def finish(self, result: WorkResult) -> None:
+        """A worker's result → stored and logged."""
+        if result.record is not None:
+            self.record(self._store(result, result.record), worked=True)
+            return
+        outcome = Outcome.SKIPPED if result.status == "skipped" else Outcome.FAILED
+        self.record(FileResult(result.path, outcome, self.hashes.get(result.index), result.code,
+                               result.message, seconds=result.seconds), worked=True)
+        if self.config.debug and result.detail:
+            self.progress.note(result.detail.rstrip())
+
+    def _store(self, result: WorkResult, record: ReportRecord) -> FileResult:
+        """JSON first, then the load: a crash between them only means writing the JSON again."""
+        path, sha, findings = result.path, record.source.sha256, len(record.findings)
+        started = time.perf_counter()
+        try:
+            if self.config.output_dir is not None:
+                name = self.names[Path(path)]
+                write_atomic(self.config.output_dir / f"{name}.json", record_to_json(record))
+        except OSError as exc:
+            return FileResult(path, Outcome.FAILED, sha, "write_failed",
+                              f"không ghi được tệp JSON ({exc})", findings, result.seconds)
+        before_load = time.perf_counter()
+        try:
+            loaded = self.wh.load(record, source_path=path)
+        except Exception as exc:  # a refused row or a record defect: this file only, go on
+            message = str(exc) if isinstance(exc, CchcError) else f"{type(exc).__name__}: {exc}"
+            return FileResult(path, Outcome.FAILED, sha, "load_failed", message, findings,
+                              result.seconds)
+        finally:
+            self.summary.load_seconds += time.perf_counter() - before_load
+        return FileResult(path, _ACTIONS[loaded.action], sha, None, None, findings,
+                          result.seconds + time.perf_counter() - started)
+
+    def relink(self) -> None:
+        """Links for the groups this run touched; a failure only delays them to the next run."""
+        started = time.perf_counter()
+        try:
+            relink_stale(self.wh)
+        except Exception as exc:  # every report is committed already: warn, do not fail them
+            self.progress.note(f"cchc: chưa cập nhật được liên kết tồn tại qua các kỳ, lần chạy "
+                               f"sau sẽ làm lại (links left for the next run): {exc}")
+        self.summary.link_seconds += time.perf_counter() - started
+
+
+def _prepare(wh: Warehouse, options: Options) -> None:
+    """Tables, reference data, and links left behind by an interrupted run."""
+    settings = load_settings(options)
+    wh.ensure_schema()
+    ensure_link_schema(wh)
+    wh.load_reference(settings.registry, settings.catalog)
+    relink_stale(wh)
+
+
+def _scratch_path() -> Path:
+    """A folder name of this run's own for ``.doc`` conversions, created only when one is
+    needed (by the worker): a run killed with SIGKILL cannot clean up after itself, so a run
+    without legacy files must leave nothing behind."""
+    return Path(tempfile.gettempdir()) / f"cchc-batch-{os.getpid()}-{secrets.token_hex(4)}"
+
+
+def execute(config: BatchConfig, candidates: Sequence[Candidate]) -> BatchSummary:
+    """Run the batch over ``candidates``; raises only for the warehouse or the pool."""
+    started = time.perf_counter()
+    with connect(config.target) as wh, RunLog(config.log_path) as log:
+        _prepare(wh, config.options)
+        progress = Progress(len(candidates), config.progress_stream)
+        run = _Run(wh, config, log, progress, candidates)
+        tasks = run.triage(candidates)
+        if tasks:
+            scratch = _scratch_path()
+            job = WorkerJob(config.options, config.soffice, scratch, config.timeout)
+            try:
+                with WorkerPool(min(config.workers, len(tasks)), job) as pool:
+                    progress.start_work()
+                    for result in pool.run(tasks):
+                        run.finish(result)
+            finally:
+                shutil.rmtree(scratch, ignore_errors=True)
+        run.relink()
+        progress.finish()
+    run.summary.elapsed = time.perf_counter() - started
+    return run.summary

@@ -1,0 +1,277 @@
+"""Following a shortcoming over time: the rule on hand-built findings, and the warehouse
+answers ("latest status of every shortcoming", "what changed since last quarter") on both
+engines, for two quarters of Sở Tư pháp's 2022 shortcomings."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import itertools
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pandas as pd
+import pg
+import pytest
+
+from cchc.normalize.record import DeadlineKind, Finding, ReportMeta, ReportRecord, Source, Status
+from cchc.output.linking import (
+    SIMILARITY_THRESHOLD,
+    FindingRef,
+    GroupDocument,
+    codes_compatible,
+    link_group,
+    report_sort_key,
+    similarity,
+    tokens,
+)
+from cchc.output.links import (
+    FINDING_LINKS,
+    LINKED_REPORTS,
+    _engine,
+    ensure_link_schema,
+    relink_stale,
+    update_links,
+)
+from cchc.output.shortcomings import changes_since_previous, latest_status, read_link_table
+from cchc.output.warehouse import Warehouse, connect
+
+EXPECTED = Path(__file__).parent.parent / "samples" / "expected"
+
+# -- the rule, without a database ----------------------------------------------------------
+
+SO_HOA = "Việc thực hiện số hóa hồ sơ, kết quả giải quyết TTHC còn thấp (Tiêu chí 3.2.1 và tiêu chí 7.2.5)"
+SO_HOA_Q2 = "Việc số hóa hồ sơ, kết quả giải quyết TTHC tại Bộ phận Một cửa còn thấp (Tiêu chí 3.2.1)"
+SANG_KIEN = "Không có sáng kiến/giải pháp mới trong CCHC được công nhận (Tiêu chí 1.7)"
+TRUC_TUYEN = "Tỷ lệ hồ sơ trực tuyến toàn trình đạt 94,5% (TC 7.1.1.4)"
+TRUC_TUYEN_Q2 = "Tỷ lệ hồ sơ trực tuyến toàn trình mới đạt 96% (TC 7.1.1.4)"
+KIEM_TRA = "Chưa hoàn thành kế hoạch kiểm tra CCHC (Tiêu chí 1.3)"
+ISO = "Hệ thống ISO 9001:2015 chưa được cập nhật (Tiêu chí 7.2.6)"
+
+
+def test_similarity_is_token_jaccard_over_folded_text() -> None:
+    assert tokens("Chưa CÔNG KHAI thủ tục") == {"chua", "cong", "khai", "thu", "tuc"}
+    assert similarity("Chưa công khai", "chua cong khai") == 1.0
+    assert similarity("a b c d", "a b c e") == pytest.approx(3 / 5)
+    assert similarity(None, "") == 0.0
+    assert similarity(SO_HOA, SO_HOA_Q2) >= SIMILARITY_THRESHOLD
+    assert similarity(TRUC_TUYEN, TRUC_TUYEN_Q2) >= SIMILARITY_THRESHOLD
+    assert similarity(SO_HOA, TRUC_TUYEN) < SIMILARITY_THRESHOLD
+
+
+def test_codes_must_overlap_unless_one_side_has_none() -> None:
+    assert codes_compatible(["3.2.1", "7.2.5"], ["3.2.1"])
+    assert not codes_compatible(["3.2.1"], ["7.2.5"])
+    assert codes_compatible([], ["7.2.5"]) and codes_compatible(["1.3"], [])
+
+
+def _doc(name: str, month: int, texts: list[tuple[str, tuple[str, ...]]]) -> GroupDocument:
+    key = report_sort_key(2023, month, None, name)
+    return GroupDocument(name, key, tuple(FindingRef(name, i, text, codes)
+                                          for i, (text, codes) in enumerate(texts)))
+
+
+def test_successive_reports_are_linked_into_threads() -> None:
+    q1 = _doc("q1", 3, [(SANG_KIEN, ("1.7",)), (SO_HOA, ("3.2.1", "7.2.5")),
+                        (TRUC_TUYEN, ("7.1.1.4",))])
+    q2 = _doc("q2", 6, [(SO_HOA_Q2, ("3.2.1",)), (TRUC_TUYEN_Q2, ("7.1.1.4",)),
+                        (KIEM_TRA, ("1.3",))])
+    q3 = _doc("q3", 9, [(SANG_KIEN, ("1.7",)), (TRUC_TUYEN_Q2, ("7.1.1.4",))])
+    orders, links = link_group([q3, q1, q2])  # given out of order: sorted by time
+    assert orders == [("q1", 1), ("q2", 2), ("q3", 3)]
+    thread = {(k.document_id, k.position): k.shortcoming_id for k in links}
+    assert thread[("q2", 0)] == thread[("q1", 1)] == "q1:1"  # reworded, one code fewer
+    assert thread[("q2", 1)] == thread[("q1", 2)] == thread[("q3", 1)] == "q1:2"
+    assert thread[("q2", 2)] == "q2:2"  # new in Q2
+    assert thread[("q3", 0)] == "q1:0"  # left out of Q2, written again in Q3: one thread
+    previous = {(k.document_id, k.position): (k.previous_document_id, k.previous_position)
+                for k in links}
+    assert previous[("q3", 0)] == ("q1", 0) and previous[("q1", 0)] == (None, None)
+
+
+def test_two_similar_findings_of_one_report_never_merge() -> None:
+    q1 = _doc("q1", 3, [(TRUC_TUYEN, ("7.1.1.4",))])
+    q2 = _doc("q2", 6, [(TRUC_TUYEN, ("7.1.1.4",)), (TRUC_TUYEN_Q2, ("7.1.1.4",))])
+    _, links = link_group([q1, q2])
+    assert [k.shortcoming_id for k in links] == ["q1:0", "q1:0", "q2:1"]  # best match wins
+    assert links[1].similarity_pct == 100
+
+
+def test_different_shortcomings_of_the_real_samples_never_link() -> None:
+    """The threshold's evidence: no two findings of one sample report may be one thread."""
+    worst = 0.0
+    for path in sorted(EXPECTED.glob("*.json")):
+        findings = json.loads(path.read_text(encoding="utf-8"))["findings"]
+        for a, b in itertools.combinations(findings, 2):
+            if codes_compatible(a["criteria"], b["criteria"]):
+                worst = max(worst, similarity(a["shortcoming"], b["shortcoming"]))
+    assert 0.3 < worst <= SIMILARITY_THRESHOLD - 0.1
+
+
+# -- the warehouse -------------------------------------------------------------------------
+
+def _sha(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _finding(seq: int, shortcoming: str, criteria: list[str], status: Status,
+             progress: str | None) -> Finding:
+    return Finding(
+        seq=seq, section=None, shortcoming=shortcoming, criteria=criteria,
+        areas=sorted({int(c.split(".")[0]) for c in criteria}), remedy="Tăng cường chỉ đạo",
+        remedy_items=["Tăng cường chỉ đạo"], owner=None, deadline="Quý IV/2023",
+        deadline_kind=DeadlineKind.QUARTER, due_date="2023-12-31", progress=progress,
+        status=status, status_evidence=None, overdue=False, note=None, pages=[], merged=[])
+
+
+def _record(name: str, month: int, findings: list[Finding], agency_code: str = "STP") -> ReportRecord:
+    return ReportRecord(
+        source=Source(file=f"{name}.docx", sha256=_sha(name), format="docx", pages=None),
+        report=ReportMeta(agency="Sở Tư pháp", agency_code=agency_code, symbol="BC-STP",
+                          month=month, year=2023, assessed_year=2022),
+        findings=findings, audit=[])
+
+
+def stp_q1() -> ReportRecord:
+    return _record("stp-q1", 3, [
+        _finding(1, SANG_KIEN, ["1.7"], Status.NOT_STARTED, "Chưa triển khai"),
+        _finding(2, SO_HOA, ["3.2.1", "7.2.5"], Status.IN_PROGRESS, "Đang số hóa 40%"),
+        _finding(3, TRUC_TUYEN, ["7.1.1.4"], Status.IN_PROGRESS, "Đang triển khai"),
+        _finding(4, ISO, ["7.2.6"], Status.IN_PROGRESS, "Đang cập nhật"),
+    ])
+
+
+def stp_q2() -> ReportRecord:
+    return _record("stp-q2", 6, [
+        _finding(1, SO_HOA_Q2, ["3.2.1"], Status.COMPLETED, "Đã hoàn thành số hóa"),
+        _finding(2, TRUC_TUYEN_Q2, ["7.1.1.4"], Status.IN_PROGRESS, "Đang triển khai, đạt 96%"),
+        _finding(3, ISO, ["7.2.6"], Status.IN_PROGRESS, "Đang cập nhật"),
+        _finding(4, KIEM_TRA, ["1.3"], Status.NOT_STARTED, None),
+    ])
+
+
+def syt_q2() -> ReportRecord:
+    return _record("syt-q2", 6, [_finding(1, KIEM_TRA, ["1.3"], Status.COMPLETED, "Xong")], "SYT")
+
+
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    with pg.fresh_schema(pg.base_url()) as url:
+        yield url
+
+
+@pytest.fixture(params=["duckdb", "postgresql"])
+def wh(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Warehouse]:
+    target = str(tmp_path / "kho.duckdb") if request.param == "duckdb" else request.getfixturevalue("pg_url")
+    with connect(target) as warehouse:
+        warehouse.ensure_schema()
+        ensure_link_schema(warehouse)
+        yield warehouse
+
+
+def _load(wh: Warehouse, record: ReportRecord, path: str | None = None) -> None:
+    result = wh.load(record, source_path=path or f"/kho/{record.source.file}")
+    update_links(wh, record, result)
+
+
+def _links(wh: Warehouse) -> pd.DataFrame:
+    return read_link_table(wh, "finding_links")
+
+
+def test_latest_status_of_every_shortcoming(wh: Warehouse) -> None:
+    for record in (stp_q1(), stp_q2(), syt_q2()):
+        _load(wh, record)
+    latest = latest_status(wh)
+    stp = latest[latest["agency_code"] == "STP"]
+    assert list(stp["shortcoming"]) == [SANG_KIEN, SO_HOA_Q2, TRUC_TUYEN_Q2, ISO, KIEM_TRA]
+    assert list(stp["status"]) == ["not_started", "completed", "in_progress", "in_progress",
+                                   "not_started"]
+    assert list(stp["times_reported"]) == [1, 2, 2, 2, 1]
+    assert list(stp["in_latest_report"]) == [False, True, True, True, True]
+    assert list(stp["last_report_order"]) == [1, 2, 2, 2, 2]
+    syt = latest[latest["agency_code"] == "SYT"]
+    assert len(syt) == 1 and syt.iloc[0]["status"] == "completed"  # another unit: its own thread
+    assert str(latest["times_reported"].dtype) == "Int64" and str(latest["status"].dtype) == "string"
+
+
+def test_what_changed_since_the_previous_quarter(wh: Warehouse) -> None:
+    for record in (stp_q1(), stp_q2(), syt_q2()):
+        _load(wh, record)
+    changes = changes_since_previous(wh)
+    stp = changes[changes["agency_code"] == "STP"]
+    assert list(zip(stp["change"], stp["shortcoming"], strict=True)) == [
+        ("status_changed", SO_HOA_Q2), ("progress_changed", TRUC_TUYEN_Q2),
+        ("new", KIEM_TRA), ("dropped", SANG_KIEN)]
+    moved = stp.iloc[0]
+    assert (moved["previous_status"], moved["current_status"]) == ("in_progress", "completed")
+    assert moved["previous_document_id"] == _sha("stp-q1") and moved["current_document_id"] == _sha("stp-q2")
+    everything = changes_since_previous(wh, include_unchanged=True)
+    assert list(everything[everything["change"] == "unchanged"]["shortcoming"]) == [ISO]
+    syt = changes[changes["agency_code"] == "SYT"]
+    assert list(syt["change"]) == ["new"]  # a unit's first report: everything is new
+
+
+def test_reports_loaded_out_of_order_give_the_same_links(tmp_path: Path) -> None:
+    frames = []
+    for name, order in (("in", [stp_q1, stp_q2]), ("out", [stp_q2, stp_q1])):
+        with connect(tmp_path / f"{name}.duckdb") as warehouse:
+            warehouse.ensure_schema()
+            ensure_link_schema(warehouse)
+            for make in order:
+                _load(warehouse, make())
+            frames.append((_links(warehouse), read_link_table(warehouse, "linked_reports")))
+    pd.testing.assert_frame_equal(frames[0][0], frames[1][0])
+    pd.testing.assert_frame_equal(frames[0][1], frames[1][1])
+    reports = frames[0][1]
+    assert dict(zip(reports["document_id"], reports["report_order"], strict=True)) == {
+        _sha("stp-q1"): 1, _sha("stp-q2"): 2}
+
+
+def test_a_replaced_report_is_relinked(wh: Warehouse) -> None:
+    _load(wh, stp_q1())
+    _load(wh, stp_q2(), "/kho/stp-q2.docx")
+    corrected = dataclasses.replace(
+        stp_q2(), source=Source("stp-q2.docx", _sha("stp-q2 v2"), "docx", None),
+        findings=stp_q2().findings[:2])
+    _load(wh, corrected, "/kho/stp-q2.docx")
+    links = _links(wh)
+    assert set(links["document_id"]) == {_sha("stp-q1"), _sha("stp-q2 v2")}
+    assert len(links) == 4 + 2
+    changes = changes_since_previous(wh)
+    assert sorted(changes["change"]) == ["dropped", "dropped", "progress_changed", "status_changed"]
+
+
+def test_relink_stale_repairs_loads_made_without_links(wh: Warehouse) -> None:
+    wh.load(stp_q1(), source_path="/kho/q1.docx")  # e.g. a run killed before its links
+    wh.load(stp_q2(), source_path="/kho/q2.docx")
+    assert _links(wh).empty
+    assert relink_stale(wh) == 1
+    assert len(_links(wh)) == 8 and relink_stale(wh) == 0
+    _engine(wh).execute("DELETE FROM documents WHERE id = ?".replace("?", _engine(wh).marker),
+                        (_sha("stp-q2"),))
+    assert relink_stale(wh) == 1  # links of a document that is gone
+    assert set(_links(wh)["document_id"]) == {_sha("stp-q1")}
+
+
+def test_a_report_without_unit_or_year_is_its_own_group(wh: Warehouse) -> None:
+    record = dataclasses.replace(stp_q1(), report=ReportMeta(agency=None, agency_code=None))
+    _load(wh, record)
+    reports = read_link_table(wh, "linked_reports")
+    assert list(reports["group_key"]) == [f"document/{_sha('stp-q1')}"]
+    assert len(latest_status(wh)) == 4
+
+
+def test_both_engines_give_the_same_answers(tmp_path: Path, pg_url: str) -> None:
+    answers = []
+    for target in (str(tmp_path / "kho.duckdb"), pg_url):
+        with connect(target) as warehouse:
+            warehouse.ensure_schema()
+            ensure_link_schema(warehouse)
+            for record in (stp_q1(), stp_q2(), syt_q2()):
+                _load(warehouse, record)
+            answers.append([latest_status(warehouse), changes_since_previous(warehouse),
+                            read_link_table(warehouse, FINDING_LINKS.name),
+                            read_link_table(warehouse, LINKED_REPORTS.name)])
+    for duck, postgres in zip(*answers, strict=True):
+        pd.testing.assert_frame_equal(duck, postgres)
