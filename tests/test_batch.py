@@ -526,7 +526,6 @@ def test_number_and_clock_formats() -> None:
     assert clock(75) == "1:15" and clock(3700) == "1:01:40"
 
 
-
 def test_a_record_the_warehouse_refuses_fails_that_file_only(tmp_path: Path) -> None:
     """A defect upstream (an impossible date) must not stop the batch at the load."""
     settings = load_settings(Options())
@@ -541,6 +540,7 @@ def test_a_record_the_warehouse_refuses_fails_that_file_only(tmp_path: Path) -> 
         run_ = _Run(wh, config, log, Progress(2, io.StringIO()), [])
         run_.finish(WorkResult(0, "/q/hong.txt", "ok", record=bad))
         run_.finish(WorkResult(1, "/q/tot.txt", "ok", record=good))
+        run_.commit()  # the group of two fails together, then loads file by file
         assert wh.counts()["documents"] == 1
     outcomes = [(r.outcome, r.error_code) for r in run_.summary.results]
     assert outcomes == [(Outcome.FAILED, "load_failed"), (Outcome.LOADED, None)]

@@ -411,3 +411,28 @@ def test_criteria_ids_are_stable_for_open_year_ranges() -> None:
 def test_redact_hides_the_password() -> None:
     assert redact("postgresql://cchc:bi-mat@db:5432/kho") == "postgresql://cchc:***@db:5432/kho"
     assert redact("cchc.duckdb") == "cchc.duckdb"
+
+
+def test_a_group_load_does_what_loading_one_by_one_does(wh: Warehouse, tmp_path: Path) -> None:
+    """load_many (one transaction for a batch's group) against load, on a second warehouse:
+    a new file, a changed file at a known path, a file already loaded, and the same content
+    twice in one group."""
+    load_all(wh)
+    group = [(record_stp("v2"), "/kho/2023-q2/bc-stp-q1.pdf"),  # replaces v1 at that path
+             (record_syt(), "/kho/other/syt.docx"),  # already loaded under another path
+             (record_stp("v3"), "/kho/2023-q3/bc-stp.pdf"),  # new
+             (record_stp("v3"), "/kho/2023-q3/copy.pdf")]  # same content again in the group
+    results = wh.load_many(group)
+    assert [r.action for r in results] == [LoadAction.REPLACED, LoadAction.UNCHANGED,
+                                           LoadAction.INSERTED, LoadAction.UNCHANGED]
+    one_by_one = connect(tmp_path / "one.duckdb")
+    with one_by_one:
+        one_by_one.ensure_schema()
+        load_all(one_by_one)
+        for record, path in group:
+            one_by_one.load(record, source_path=path)
+        expected = snapshot(one_by_one)
+    got = snapshot(wh)
+    for name in ("documents", "findings", "finding_criteria", "audit_entries"):
+        columns = [c for c in got[name].columns if c != "loaded_at"]
+        pd.testing.assert_frame_equal(got[name][columns], expected[name][columns], obj=name)

@@ -25,7 +25,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from abc import ABC, abstractmethod
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
@@ -118,6 +118,14 @@ class _Engine(ABC):
         """Example (DuckDB): ``markers(3)`` → ``"?, ?, ?"``."""
         return ", ".join([self.marker] * count)
 
+    def insert_many(self, table: str, columns: Sequence[str], rows: Sequence[Row]) -> None:
+        """Insert ``rows``; engines override this where one statement per row is slow."""
+        self.executemany(f"INSERT INTO {table} ({', '.join(columns)}) "
+                         f"VALUES ({self.markers(len(columns))})", rows)
+
+
+_DUCKDB_ROWS_PER_INSERT = 200
+
 
 class _DuckDB(_Engine):
     name = "duckdb"
@@ -142,6 +150,16 @@ class _DuckDB(_Engine):
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
         return self._conn.execute(sql, list(params)).fetchall()
+
+    def insert_many(self, table: str, columns: Sequence[str], rows: Sequence[Row]) -> None:
+        """Multi-row ``VALUES`` statements: DuckDB's executemany runs one statement per row,
+        which made loading a report cost as much as reading it."""
+        group = f"({self.markers(len(columns))})"
+        for start in range(0, len(rows), _DUCKDB_ROWS_PER_INSERT):
+            chunk = rows[start:start + _DUCKDB_ROWS_PER_INSERT]
+            self._conn.execute(f"INSERT INTO {table} ({', '.join(columns)}) VALUES "
+                               + ", ".join([group] * len(chunk)),
+                               [value for row in chunk for value in row])
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -307,21 +325,75 @@ class Warehouse:
         rows (``replaced``) and the record is inserted (``inserted`` when there were none).
         ``source_path`` should be stable across runs, e.g. ``str(path.resolve())``.
         """
-        doc_id = record.source.sha256
-        if not _SHA256.fullmatch(doc_id):
-            raise WarehouseError(f"{record.source.file}: sha256 không hợp lệ (not a SHA-256 "
-                                 f"hex digest): {doc_id!r}")
+        self._check_id(record)
         try:
             with self._engine.transaction():
-                if self._ids_where("id", doc_id):
-                    return LoadResult(doc_id, LoadAction.UNCHANGED)
-                old = tuple(self._ids_where("source_path", source_path))
-                for old_id in old:
-                    self._delete_document(old_id)
-                self._insert_record(record, source_path)
+                return self._load_in_transaction(record, source_path)
         except self._engine.errors as exc:  # e.g. another process loaded it at the same moment
             raise WarehouseError(f"{record.source.file}: không nạp được vào kho {self.label} "
                                  f"(load rolled back): {exc}") from exc
+
+    def load_many(self, items: Sequence[tuple[ReportRecord, str]]) -> list[LoadResult]:
+        """Load several ``(record, source_path)`` in ONE transaction, each as :meth:`load` would.
+
+        A batch commits a group of files at a time (a commit per file costs more than the
+        inserts).  All or none of the group is committed; when the group fails, the caller
+        loads its files one by one to find the bad one.
+        """
+        for record, _ in items:
+            self._check_id(record)
+        try:
+            with self._engine.transaction():
+                return self._load_group(items)
+        except self._engine.errors as exc:
+            raise WarehouseError(f"không nạp được nhóm {len(items)} báo cáo vào kho {self.label} "
+                                 f"(group load rolled back): {exc}") from exc
+
+    @staticmethod
+    def _check_id(record: ReportRecord) -> None:
+        if not _SHA256.fullmatch(record.source.sha256):
+            raise WarehouseError(f"{record.source.file}: sha256 không hợp lệ (not a SHA-256 "
+                                 f"hex digest): {record.source.sha256!r}")
+
+    def _load_group(self, items: Sequence[tuple[ReportRecord, str]]) -> list[LoadResult]:
+        """:meth:`_load_in_transaction` for many records with a handful of statements:
+        two look-ups for the whole group, then one insert per table."""
+        known = set(self._ids_in("id", [r.source.sha256 for r, _ in items]))
+        by_path: dict[str, list[str]] = {}
+        for doc_id, path in self._engine.query(*self._in_query("id, source_path", "source_path",
+                                                                [p for _, p in items])):
+            by_path.setdefault(str(path), []).append(str(doc_id))
+        results: list[LoadResult] = []
+        fresh: list[tuple[ReportRecord, str]] = []
+        for record, path in items:
+            doc_id = record.source.sha256
+            if doc_id in known:
+                results.append(LoadResult(doc_id, LoadAction.UNCHANGED))
+                continue
+            old = tuple(by_path.pop(path, ()))
+            for old_id in old:
+                self._delete_document(old_id)
+            known.add(doc_id)
+            fresh.append((record, path))
+            results.append(LoadResult(doc_id, LoadAction.REPLACED if old else LoadAction.INSERTED, old))
+        self._insert_records(fresh)
+        return results
+
+    def _in_query(self, select: str, column: str, values: Sequence[str]) -> tuple[str, list[str]]:
+        markers = self._engine.markers(len(values)) if values else "NULL"
+        return f"SELECT {select} FROM {DOCUMENTS.name} WHERE {column} IN ({markers})", list(values)
+
+    def _ids_in(self, column: str, values: Sequence[str]) -> list[str]:
+        return [str(r[0]) for r in self._engine.query(*self._in_query("id", column, values))]
+
+    def _load_in_transaction(self, record: ReportRecord, source_path: str) -> LoadResult:
+        doc_id = record.source.sha256
+        if self._ids_where("id", doc_id):
+            return LoadResult(doc_id, LoadAction.UNCHANGED)
+        old = tuple(self._ids_where("source_path", source_path))
+        for old_id in old:
+            self._delete_document(old_id)
+        self._insert_record(record, source_path)
         return LoadResult(doc_id, LoadAction.REPLACED if old else LoadAction.INSERTED, old)
 
     def load_reference(self, registry: UnitRegistry, catalog: Catalog) -> None:
@@ -348,17 +420,24 @@ class Warehouse:
             f"DELETE FROM {DOCUMENTS.name} WHERE id = {self._engine.marker}", (doc_id,))
 
     def _insert_record(self, record: ReportRecord, source_path: str) -> None:
+        self._insert_records([(record, source_path)])
+
+    def _insert_records(self, items: Sequence[tuple[ReportRecord, str]]) -> None:
+        """Every row of ``items``, one insert per table."""
         loaded_at = dt.datetime.now(dt.UTC).replace(tzinfo=None)  # TIMESTAMP holds UTC
-        self._insert_rows(DOCUMENTS, [rows_of.document_row(
-            record, source_path=source_path, loaded_at=loaded_at)])
-        self._insert_rows(FINDINGS, rows_of.finding_rows(record))
-        self._insert_rows(FINDING_CRITERIA, rows_of.finding_criteria_rows(record))
-        self._insert_rows(AUDIT_ENTRIES, rows_of.audit_rows(record))
+        if not items:
+            return
+        self._insert_rows(DOCUMENTS, [rows_of.document_row(record, source_path=path,
+                                                           loaded_at=loaded_at)
+                                      for record, path in items])
+        children: tuple[tuple[Table, Callable[[ReportRecord], list[Row]]], ...] = (
+            (FINDINGS, rows_of.finding_rows), (FINDING_CRITERIA, rows_of.finding_criteria_rows),
+            (AUDIT_ENTRIES, rows_of.audit_rows))
+        for child, rows_for in children:
+            self._insert_rows(child, [row for record, _ in items for row in rows_for(record)])
 
     def _insert_rows(self, t: Table, rows: Sequence[Row]) -> None:
-        self._engine.executemany(
-            f"INSERT INTO {t.name} ({', '.join(t.column_names)}) "
-            f"VALUES ({self._engine.markers(len(t.columns))})", rows)
+        self._engine.insert_many(t.name, t.column_names, rows)
 
     def _upsert(self, t: Table, rows: Sequence[Row]) -> None:
         updates = ", ".join(f"{c} = EXCLUDED.{c}" for c in t.value_columns)

@@ -5,12 +5,16 @@ The order of work for each file is what makes a run safe to kill and start again
 1. *triage* (parent): hash the file; a hash already in the warehouse is ``unchanged`` and
    never parsed; a hash seen earlier in this run is a duplicate (``skipped``);
 2. *read* (a worker): extract and normalize, under the per-file time limit;
-3. *store* (parent): the JSON file (atomic), then ``Warehouse.load`` — one transaction,
-   which also replaces an earlier version loaded from the same path;
-4. *log*: the run-log line, only after the commit.
+3. *store* (parent): the JSON file (atomic), then the warehouse load — files are committed
+   in groups (:data:`GROUP_FILES` files or :data:`GROUP_SECONDS` seconds, whichever comes
+   first: a commit per file cost more than its inserts), one transaction per group, which
+   also replaces earlier versions loaded from the same paths; a group that fails is loaded
+   again file by file, so one bad record fails only itself;
+4. *log*: the run-log lines, only after the commit.
 
-A run killed at any point therefore leaves each file either committed whole or not at all,
-and the next run skips the committed ones by their hash: nothing lost, nothing twice.
+A run killed at any point therefore leaves each file either committed whole or not at all
+(an uncommitted group is simply read again), and the next run skips the committed ones by
+their hash: nothing lost, nothing twice.
 
 The shortcoming links (:mod:`cchc.output.links`) are derived data, recomputed once per
 touched unit-and-year group when the files are done (:func:`relink_stale` finds the groups:
@@ -44,6 +48,8 @@ from cchc.pipeline.progress import Progress
 from cchc.pipeline.runlog import FileResult, Outcome, RunLog
 from cchc.pipeline.work import Task, WorkerJob, WorkResult
 
+GROUP_FILES = 25
+GROUP_SECONDS = 2.0
 _ACTIONS = {LoadAction.INSERTED: Outcome.LOADED, LoadAction.REPLACED: Outcome.REPLACED,
             LoadAction.UNCHANGED: Outcome.UNCHANGED}
 _SKIP_MESSAGES = {
@@ -122,6 +128,8 @@ class _Run:
         self.names = output_names(self.paths) if config.output_dir is not None else {}
         self.summary = BatchSummary(target=wh.label)
         self.hashes: dict[int, str] = {}  # task index → the hash taken at triage
+        self.pending: list[tuple[WorkResult, ReportRecord, float]] = []  # stored, not committed
+        self.last_commit = time.perf_counter()
 
     def record(self, result: FileResult, *, worked: bool = False) -> None:
         self.log.write(result)
@@ -160,9 +168,16 @@ class _Run:
         return tasks
 
     def finish(self, result: WorkResult) -> None:
-        """A worker's result → stored and logged."""
+        """A worker's result → stored (committed with its group) and logged."""
         if result.record is not None:
-            self.record(self._store(result, result.record), worked=True)
+            failed = self._write_json(result, result.record)
+            if failed is not None:
+                self.record(failed, worked=True)
+            else:
+                self.pending.append((result, result.record, time.perf_counter()))
+            if len(self.pending) >= GROUP_FILES or \
+                    time.perf_counter() - self.last_commit >= GROUP_SECONDS:
+                self.commit()
             return
         outcome = Outcome.SKIPPED if result.status == "skipped" else Outcome.FAILED
         self.record(FileResult(result.path, outcome, self.hashes.get(result.index), result.code,
@@ -170,28 +185,51 @@ class _Run:
         if self.config.debug and result.detail:
             self.progress.note(result.detail.rstrip())
 
-    def _store(self, result: WorkResult, record: ReportRecord) -> FileResult:
-        """JSON first, then the load: a crash between them only means writing the JSON again."""
-        path, sha, findings = result.path, record.source.sha256, len(record.findings)
-        started = time.perf_counter()
+    def _write_json(self, result: WorkResult, record: ReportRecord) -> FileResult | None:
+        """The record's JSON file first (atomic); a failure here fails this file only."""
+        if self.config.output_dir is None:
+            return None
         try:
-            if self.config.output_dir is not None:
-                name = self.names[Path(path)]
-                write_atomic(self.config.output_dir / f"{name}.json", record_to_json(record))
+            name = self.names[Path(result.path)]
+            write_atomic(self.config.output_dir / f"{name}.json", record_to_json(record))
         except OSError as exc:
-            return FileResult(path, Outcome.FAILED, sha, "write_failed",
-                              f"không ghi được tệp JSON ({exc})", findings, result.seconds)
+            return FileResult(result.path, Outcome.FAILED, record.source.sha256, "write_failed",
+                              f"không ghi được tệp JSON ({exc})", len(record.findings),
+                              result.seconds)
+        return None
+
+    def commit(self) -> None:
+        """Load the pending files in one transaction, then log them (never before the commit)."""
+        if not self.pending:
+            return
+        group, self.pending = self.pending, []
         before_load = time.perf_counter()
         try:
-            loaded = self.wh.load(record, source_path=path)
-        except Exception as exc:  # a refused row or a record defect: this file only, go on
-            message = str(exc) if isinstance(exc, CchcError) else f"{type(exc).__name__}: {exc}"
-            return FileResult(path, Outcome.FAILED, sha, "load_failed", message, findings,
-                              result.seconds)
+            loaded = self.wh.load_many([(record, result.path) for result, record, _ in group])
+            results = [self._loaded(result, record, stored, action.action)
+                       for (result, record, stored), action in zip(group, loaded, strict=True)]
+        except Exception:  # find the bad file: the others of the group still load
+            results = [self._load_one(result, record, stored) for result, record, stored in group]
         finally:
             self.summary.load_seconds += time.perf_counter() - before_load
-        return FileResult(path, _ACTIONS[loaded.action], sha, None, None, findings,
-                          result.seconds + time.perf_counter() - started)
+            self.last_commit = time.perf_counter()
+        for file_result in results:
+            self.record(file_result, worked=True)
+
+    def _load_one(self, result: WorkResult, record: ReportRecord, stored: float) -> FileResult:
+        try:
+            loaded = self.wh.load(record, source_path=result.path)
+        except Exception as exc:  # a refused row or a record defect: this file only, go on
+            message = str(exc) if isinstance(exc, CchcError) else f"{type(exc).__name__}: {exc}"
+            return FileResult(result.path, Outcome.FAILED, record.source.sha256, "load_failed",
+                              message, len(record.findings), result.seconds)
+        return self._loaded(result, record, stored, loaded.action)
+
+    @staticmethod
+    def _loaded(result: WorkResult, record: ReportRecord, stored: float,
+                action: LoadAction) -> FileResult:
+        return FileResult(result.path, _ACTIONS[action], record.source.sha256, None, None,
+                          len(record.findings), result.seconds + time.perf_counter() - stored)
 
     def relink(self) -> None:
         """Links for the groups this run touched; a failure only delays them to the next run."""
@@ -236,6 +274,7 @@ def execute(config: BatchConfig, candidates: Sequence[Candidate]) -> BatchSummar
                     progress.start_work()
                     for result in pool.run(tasks):
                         run.finish(result)
+                    run.commit()
             finally:
                 shutil.rmtree(scratch, ignore_errors=True)
         run.relink()
