@@ -30,5 +30,11 @@ class UnreadableDocument(DocumentError):
     """The format is known but the file is damaged, encrypted or has no text."""
 
 
+class RefusedDocument(DocumentError):
+    """The file was refused on purpose before it was read: it is over a limit of
+    :class:`cchc.extract.limits.Limits` (``too_large``, ``too_many_pages``…) or carries a
+    construct that attacks the reader (``zip_bomb``, ``pdf_bomb``, ``xml_entities_refused``)."""
+
+
 class AppendixNotFound(DocumentError):
     """The document was read but holds no table that looks like the remediation appendix."""

@@ -27,11 +27,14 @@ from typing import Any
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdfpage import PDFPage
 from pdfplumber.page import Page
 from pdfplumber.pdf import PDF
 from pdfplumber.utils.exceptions import PdfminerException
 
-from cchc.errors import UnreadableDocument
+from cchc.errors import RefusedDocument, UnreadableDocument
+from cchc.extract.guards import check_pdf_complete, check_pdf_streams, count_pdf_pages
+from cchc.extract.limits import Limits
 from cchc.extract.model import Block, ExtractedDocument, Paragraph, RawTable
 from cchc.extract.pdf_grid import (
     Glyph,
@@ -77,20 +80,26 @@ class PdfSettings:
 
 
 def read_pdf(
-    path: str | Path, *, password: str | None = None, settings: PdfSettings | None = None
+    path: str | Path,
+    *,
+    password: str | None = None,
+    settings: PdfSettings | None = None,
+    limits: Limits | None = None,
 ) -> ExtractedDocument:
     """Read a PDF into blocks: per page, its tables and its text lines, in reading order.
 
     Raises :class:`UnreadableDocument` with code ``encrypted`` (no or wrong password),
-    ``damaged_pdf`` (pdfminer cannot parse it) or ``no_text_layer`` (no page has text).
+    ``damaged_pdf`` (truncated, or pdfminer cannot parse it) or ``no_text_layer`` (no page
+    has text), and :class:`RefusedDocument` with ``too_many_pages`` or ``pdf_bomb``.
     """
     path = Path(path)
     settings = settings or PdfSettings()
+    limits = limits or Limits()
     blocks: list[Block] = []
     fonts: set[str] = set()
     has_text = False
     n_tables = 0
-    with _open(path, password) as pdf:
+    with _open(path, password, limits) as pdf:
         for layout, page_fonts in _layouts(pdf, path.name, settings):
             has_text = has_text or bool(layout.glyphs)
             fonts |= page_fonts
@@ -109,8 +118,38 @@ def read_pdf(
     )
 
 
-def _open(path: Path, password: str | None) -> PDF:
-    """Open with pdfplumber, turning pdfminer's failures into :class:`UnreadableDocument`."""
+def _open(path: Path, password: str | None, limits: Limits) -> PDF:
+    """Open with pdfplumber, turning pdfminer's failures into :class:`UnreadableDocument`.
+
+    Before pdfminer parses anything (its cross-reference streams are compressed too), a PDF
+    bomb is refused.  After it opens the file: a truncated file (pdfminer rebuilds what
+    survives, silently short of pages), then the page count, walking the page tree no
+    further than the limit, before any page is read.
+    """
+    check_pdf_streams(path, limits)
+    pdf = _open_pdfplumber(path, password)
+    try:
+        check_pdf_complete(path, MSG_DAMAGED)
+        _check_page_count(pdf, path.name, limits)
+    except BaseException:
+        pdf.close()
+        raise
+    return pdf
+
+
+def _check_page_count(pdf: PDF, name: str, limits: Limits) -> None:
+    """``too_many_pages`` before a page is read; a page tree pdfminer cannot walk is damage."""
+    try:
+        pages = count_pdf_pages(PDFPage.create_pages(pdf.doc), limits.max_pages)
+    except Exception as e:  # pdfminer raises bare KeyError, TypeError… on broken page trees
+        raise UnreadableDocument(name, "damaged_pdf", MSG_DAMAGED) from e
+    if pages > limits.max_pages:
+        raise RefusedDocument(name, "too_many_pages",
+                              f"tệp PDF có hơn {limits.max_pages:,} trang; không đọc (more than "
+                              f"{limits.max_pages:,} pages; raise the limit to read it)")
+
+
+def _open_pdfplumber(path: Path, password: str | None) -> PDF:
     try:
         return pdfplumber.open(path, password=password)
     except PdfminerException as e:

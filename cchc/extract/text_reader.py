@@ -4,36 +4,41 @@ A line with a tab is a table row (one cell per tab-separated field); other lines
 paragraphs.  A page ends at a form feed, or at a blank line between two table rows — the
 converter that made the seed leaves one there, before the repeated header.  Each page's
 rows become one unruled :class:`RawTable` fragment; stitching does the rest.
+
+A text file costs far more memory once read than on disk (a tab is one byte, a cell about
+150), so the file's size, each row's width and the document's cell count are bounded by
+:class:`~cchc.extract.limits.Limits` while reading, not after.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from cchc.errors import UnreadableDocument
+from cchc.extract.guards import check_cell_count, check_file_size, check_table_width
+from cchc.extract.limits import Limits
 from cchc.extract.model import Block, ExtractedDocument, Paragraph, RawCell, RawRow, RawTable
-from cchc.text.legacy import to_unicode
 
 
 def decode_text(data: bytes, name: str) -> str:
     """Bytes → text: UTF-8 (BOM or not), UTF-16 with BOM, else a legacy 8-bit export."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+        return data.decode("utf-16", errors="replace")  # a cut-off last byte is not worth failing
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
-    try:
-        return to_unicode(data.decode("cp1252"))
-    except UnicodeDecodeError as e:
-        raise UnreadableDocument(name, "undecodable_text",
-                                 "không nhận ra bảng mã của tệp văn bản (unknown text encoding)") from e
+    # An 8-bit export (TCVN3 and VNI live in cp1252's printable range); the five bytes cp1252
+    # leaves undefined are no Vietnamese letter in either, so they become U+FFFD.
+    return data.decode("cp1252", errors="replace")
 
 
 class _Pages:
     """Accumulates blocks while tracking the page and the current table fragment."""
 
-    def __init__(self) -> None:
+    def __init__(self, name: str, limits: Limits) -> None:
+        self.name = name
+        self.limits = limits
+        self.cells = 0
         self.blocks: list[Block] = []
         self.page = 1
         self.rows: list[RawRow] = []
@@ -57,6 +62,10 @@ class _Pages:
         if self.pending_break and self.rows:
             self.new_page()
         self.pending_break = False
+        width = line.count("\t") + 1
+        check_table_width(self.name, width, self.limits)  # before split() makes the cells
+        self.cells += width
+        check_cell_count(self.name, self.cells, self.limits)
         cells = tuple(RawCell(text=t.strip(), col=i) for i, t in enumerate(line.split("\t")))
         self.rows.append(RawRow(cells=cells, page=self.page))
 
@@ -66,11 +75,15 @@ class _Pages:
         self.blocks.append(Paragraph(text=line.strip(), page=self.page))
 
 
-def read_text(path: str | Path) -> ExtractedDocument:
+def read_text(path: str | Path, *, limits: Limits | None = None) -> ExtractedDocument:
     """Read a tab-separated text export into paragraphs and per-page table fragments."""
     path = Path(path)
-    text = decode_text(path.read_bytes(), path.name)
-    pages = _Pages()
+    limits = limits or Limits()
+    with open(path, "rb") as f:
+        data = f.read(limits.max_file_size + 1)  # never more than the limit, even if it grew
+    check_file_size(path, len(data), limits)
+    text = decode_text(data, path.name)
+    pages = _Pages(path.name, limits)
     for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         for i, chunk in enumerate(line.split("\f")):
             if i > 0:

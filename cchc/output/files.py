@@ -10,17 +10,32 @@ from pathlib import Path
 import regex
 
 _UNSAFE = regex.compile(r"[^\p{L}\p{N}._-]+")
+#: Names Windows keeps for devices, with any extension: ``CON.json`` cannot be created there.
+_RESERVED = regex.compile(r"(?i)(?:con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])")
+#: Room for ``.jsonl`` and write_atomic's ``.<name>.XXXXXXXX.tmp`` in a 255-byte file name.
+MAX_STEM_BYTES = 150
 
 
 def safe_stem(name: str) -> str:
-    """A file stem that cannot leave the output folder or trouble a shell.
+    """A file stem that cannot leave the output folder, trouble a shell or fail to be created.
 
-    Example: ``"../Báo cáo Sở Y tế.docx"`` → ``"Báo_cáo_Sở_Y_tế"``.
+    Only letters, digits, ``.``, ``_`` and ``-`` stay (Vietnamese letters NFC-composed); no
+    leading dot or dash, at most :data:`MAX_STEM_BYTES` bytes of UTF-8 (Linux allows 255
+    per name, and a Vietnamese letter takes up to 3), and never a Windows device name.
+    Example: ``"../Báo cáo Sở Y tế.docx"`` → ``"Báo_cáo_Sở_Y_tế"``; ``"CON.docx"`` → ``"_CON"``;
+    ``"-rf .pdf"`` → ``"rf"``; ``"\\x00.docx"`` → ``"report"``.
     """
     stem = Path(unicodedata.normalize("NFC", name).replace("\\", "/")).name
     stem = stem.rsplit(".", 1)[0] if "." in stem.lstrip(".") else stem
-    cleaned = _UNSAFE.sub("_", stem).strip("._") or "report"
-    return cleaned[:120]
+    cleaned = _trim(_UNSAFE.sub("_", stem))
+    cleaned = _trim(cleaned.encode("utf-8")[:MAX_STEM_BYTES].decode("utf-8", "ignore"))
+    if _RESERVED.fullmatch(cleaned.split(".")[0]):
+        cleaned = "_" + cleaned
+    return cleaned or "report"
+
+
+def _trim(stem: str) -> str:
+    return stem.strip("._-")
 
 
 def _umask() -> int:

@@ -3,6 +3,12 @@
 CSV is for people who open it in Excel: UTF-8 with a BOM, lists joined with ``"; "``, and
 every text cell that Excel would take for a formula (``=``, ``+``, ``-``, ``@``, tab, CR)
 prefixed with an apostrophe, which Excel shows as plain text.
+
+In a CSV the same is done wherever Excel may *start* a cell or a row inside our text: on a
+computer whose list separator is ``;`` (the Vietnamese regional format, with its decimal
+comma) Excel splits our comma-separated lines at every ``;`` and, outside what it sees as
+quotes, at line breaks, so ``"Đúng hạn;=HYPERLINK(…)"`` would otherwise become a live
+formula in a cell of its own.
 """
 
 from __future__ import annotations
@@ -10,6 +16,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -20,7 +27,8 @@ REPORT_COLUMNS = ("file", "sha256", "format", "agency", "agency_code", "symbol",
 FINDING_COLUMNS = ("seq", "section", "shortcoming", "criteria", "areas", "remedy", "owner",
                    "deadline", "deadline_kind", "due_date", "progress", "status", "status_evidence",
                    "overdue", "note", "pages", "merged")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")  # + full-width
+_CSV_CELL_BREAK = re.compile("([;\r\n][ \t]*)(?=[=+\\-@\uff1d\uff0b\uff0d\uff20])")
 
 
 def finding_rows(record: ReportRecord) -> list[dict[str, Any]]:
@@ -33,11 +41,22 @@ def finding_rows(record: ReportRecord) -> list[dict[str, Any]]:
 
 
 def defuse(value: str) -> str:
-    """Keep a spreadsheet from running a cell as a formula.
+    """Keep a spreadsheet from running a cell as a formula; the text itself is kept.
 
-    Example: ``"=1+1"`` → ``"'=1+1"``; ``"- Tăng cường"`` → ``"'- Tăng cường"``.
+    Leading spaces are looked through (some importers trim them).  A bullet keeps its dash:
+    Example: ``"=1+1"`` → ``"'=1+1"``; ``"- Tăng cường"`` → ``"'- Tăng cường"``;
+    ``" @SUM(A1)"`` → ``"' @SUM(A1)"``.
     """
-    return "'" + value if value.startswith(_FORMULA_START) else value
+    return "'" + value if value.lstrip(" ").startswith(_FORMULA_START) else value
+
+
+def defuse_csv(value: str) -> str:
+    """:func:`defuse`, and the same after every ``;`` and line break inside the value.
+
+    Example: ``"xong;=cmd|'/C calc'!A0"`` → ``"xong;'=cmd|'/C calc'!A0"``;
+    ``"- Rà soát;\n- Công khai"`` → ``"'- Rà soát;\n'- Công khai"``.
+    """
+    return defuse(_CSV_CELL_BREAK.sub(r"\1'", value))
 
 
 def _csv_value(value: Any) -> str:
@@ -46,8 +65,8 @@ def _csv_value(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list):
-        return defuse("; ".join(str(v) for v in value))
-    return defuse(str(value)) if isinstance(value, str) else str(value)
+        return defuse_csv("; ".join(str(v) for v in value))
+    return defuse_csv(value) if isinstance(value, str) else str(value)
 
 
 def records_to_csv(records: Iterable[ReportRecord]) -> str:

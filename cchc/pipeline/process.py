@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from cchc.extract import read_document
 from cchc.extract.appendix import find_appendix
+from cchc.extract.limits import Limits
 from cchc.normalize.catalog import load_catalog
 from cchc.normalize.record import ReportRecord
 from cchc.normalize.records import Settings, appendix_to_record
@@ -21,6 +22,7 @@ class Options:
     password: str | None = None
     units_file: Path | None = None
     catalog_file: Path | None = None
+    limits: Limits = field(default_factory=Limits)  # what one file may cost before it is refused
 
 
 def load_settings(options: Options) -> Settings:
@@ -38,6 +40,6 @@ def file_sha256(path: Path) -> str:
 
 def process_file(path: Path, settings: Settings, options: Options = Options()) -> ReportRecord:
     """Read one report and return its record; raises ``DocumentError`` for bad input."""
-    document = read_document(path, password=options.password)
+    document = read_document(path, password=options.password, limits=options.limits)
     appendix = find_appendix(document)
     return appendix_to_record(document, appendix, file_sha256(path), settings)
