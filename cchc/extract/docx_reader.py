@@ -24,7 +24,6 @@ from __future__ import annotations
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import docx
 from lxml import etree
@@ -235,14 +234,17 @@ def read_docx(path: str | Path, *, limits: Limits | None = None) -> ExtractedDoc
     path = Path(path)
     limits = limits or Limits()
     check_zip_package(path, limits)
-    document, numbering, fonts = _open_package(path)
+    body, numbering, fonts = _open_package(path)
+    if body is None:  # found by fuzzing: a document part without w:body
+        raise UnreadableDocument(path.name, "damaged_docx", "tệp Word bị hỏng: phần văn bản không có "
+                                 "thân (damaged .docx: word/document.xml has no w:body)")
     reader = _Reader(numbering, fonts, path.name, limits)
-    blocks = tuple(reader.blocks(document.element.body))
+    blocks = tuple(reader.blocks(body))
     return ExtractedDocument(file=path.name, format="docx", blocks=blocks, pages=_page_count(path))
 
 
-def _open_package(path: Path) -> tuple[Any, Numbering, RunFonts]:
-    """python-docx's package, list definitions and style fonts; any failure is a damaged file.
+def _open_package(path: Path) -> tuple[etree._Element | None, Numbering, RunFonts]:
+    """The body (``None`` if missing), list definitions and style fonts; any failure is damage.
 
     The package was checked (:func:`check_zip_package`) before, so what python-docx or our
     style and numbering readers choke on here is a part Word would not open either: a
@@ -250,12 +252,13 @@ def _open_package(path: Path) -> tuple[Any, Numbering, RunFonts]:
     """
     try:
         document = docx.Document(str(path))
+        body = document.element.body  # AttributeError when the root is not a w:document
         try:
             numbering_root = document.part.numbering_part.element
         except (NotImplementedError, KeyError):
             numbering_root = None
         numbering = _bounded(Numbering.from_xml(numbering_root))
-        return document, numbering, RunFonts.from_document(document)
+        return body, numbering, RunFonts.from_document(document)
     except MemoryError:
         raise
     except Exception as e:  # python-docx raises KeyError, ValueError, AttributeError… on bad packages
