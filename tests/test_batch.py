@@ -31,6 +31,7 @@ import pg
 import pytest
 
 from cchc.normalize.record import ReportRecord
+from cchc.output.files import output_names
 from cchc.output.links import LINK_TABLES
 from cchc.output.shortcomings import latest_status, read_link_table
 from cchc.output.warehouse import connect
@@ -41,7 +42,7 @@ from cchc.pipeline.pool import WorkerPool
 from cchc.pipeline.process import Options, load_settings, process_file
 from cchc.pipeline.progress import Progress, clock, vn_number
 from cchc.pipeline.runlog import Outcome, RunLog, read_run_log
-from cchc.pipeline.runner import BatchConfig, _Run, output_names
+from cchc.pipeline.runner import BatchConfig, _Run
 from cchc.pipeline.work import Task, WorkerJob, WorkResult, run_task
 
 ROOT = Path(__file__).parent.parent

@@ -59,3 +59,13 @@ def test_missing_file_and_usage_errors(tmp_path: Path, capsys: pytest.CaptureFix
     with pytest.raises(SystemExit) as info:
         main(["extract", str(SEED), "--format", "xml"])
     assert info.value.code == 2
+
+
+def test_inputs_with_the_same_name_in_two_folders_keep_both_records(tmp_path: Path) -> None:
+    """Regression: a/bc.txt and b/BC.txt were both written as bc_txt.json, the second over the first."""
+    first, second = tmp_path / "a" / "bc.txt", tmp_path / "b" / "BC.txt"
+    for path in (first, second):
+        path.parent.mkdir()
+        path.write_bytes(SEED.read_bytes())
+    assert main(["extract", str(first), str(second), "-o", str(tmp_path / "out")]) == 0
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a_bc_txt.json", "b_BC_txt.json"]

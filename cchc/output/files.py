@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import tempfile
 import unicodedata
+from collections.abc import Sequence
 from pathlib import Path
 
 import regex
@@ -62,3 +63,27 @@ def write_atomic(path: Path, data: str | bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def output_names(paths: Sequence[Path]) -> dict[Path, str]:
+    """A safe output stem per input file, unique within one run (case-insensitively, for
+    the disks that are).
+
+    Files sharing a stem keep their extension (``a_pdf``, ``a_docx``); if that still
+    collides (``q1/bc.docx``, ``q2/bc.docx``) the parent folder is added (``q1_bc_docx``),
+    and as a last resort the position in the run.
+    Example: ``[Path("a.pdf"), Path("a.docx")]`` → ``{…: "a_pdf", …: "a_docx"}``.
+    """
+    stems = [safe_stem(p.name) for p in paths]
+    with_ext = [safe_stem(p.name.replace(".", "_")) for p in paths]
+    with_dir = [safe_stem(f"{p.parent.name}_{p.name.replace('.', '_')}") for p in paths]
+    chosen: dict[Path, str] = {}
+    for i, path in enumerate(paths):
+        for option in (stems, with_ext, with_dir):
+            folded = [name.casefold() for name in option]
+            if folded.count(folded[i]) == 1:
+                chosen[path] = option[i]
+                break
+        else:
+            chosen[path] = f"{with_dir[i]}_{i}"
+    return chosen

@@ -21,7 +21,7 @@ from pathlib import Path
 from cchc.errors import CchcError
 from cchc.pipeline.discover import DiscoveryError, discover
 from cchc.pipeline.legacy import find_soffice
-from cchc.pipeline.process import Options, load_settings
+from cchc.pipeline.process import add_reading_arguments, load_settings, options_from_args
 from cchc.pipeline.progress import vn_number
 from cchc.pipeline.runlog import Outcome
 from cchc.pipeline.runner import BatchConfig, BatchSummary, execute
@@ -67,9 +67,7 @@ def add_batch_command(subparsers: argparse._SubParsersAction[argparse.ArgumentPa
                      help=f"time limit per file (default {DEFAULT_TIMEOUT:g})")
     cmd.add_argument("--log", type=Path, metavar="FILE",
                      help=f"run log CSV (default DIR/{RUN_LOG_NAME}, else ./{RUN_LOG_NAME})")
-    cmd.add_argument("--password", help="password of encrypted PDFs")
-    cmd.add_argument("--units", type=Path, help="units registry JSON of another province")
-    cmd.add_argument("--catalog", type=Path, help="criteria catalog JSON")
+    add_reading_arguments(cmd)
     cmd.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
 
 
@@ -78,7 +76,7 @@ def _config(args: argparse.Namespace) -> BatchConfig:
     return BatchConfig(
         target=str(args.db), log_path=log.resolve(), workers=args.workers or os.cpu_count() or 1,
         timeout=args.timeout, output_dir=args.output,
-        options=Options(password=args.password, units_file=args.units, catalog_file=args.catalog),
+        options=options_from_args(args),
         soffice=find_soffice(), debug=args.debug)
 
 

@@ -7,6 +7,7 @@ error code and the reason), 2 usage errors.
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 import traceback
 from collections.abc import Callable, Sequence
@@ -16,12 +17,12 @@ from cchc.errors import CchcError, DocumentError
 from cchc.normalize.record import ReportRecord
 from cchc.output.audit_text import add_audit_command, run_audit
 from cchc.output.export import add_export_command, run_export
-from cchc.output.files import safe_stem, write_atomic
+from cchc.output.files import output_names, write_atomic
 from cchc.output.report_html import add_report_command, run_report
 from cchc.output.schema import report_schema_json
 from cchc.output.tabular import record_to_json, records_to_csv, records_to_jsonl
 from cchc.pipeline.batch import add_batch_command, run_batch
-from cchc.pipeline.process import Options, load_settings, process_file
+from cchc.pipeline.process import add_reading_arguments, load_settings, options_from_args, process_file
 
 FORMATS = ("json", "csv", "jsonl")
 
@@ -45,9 +46,7 @@ def _parser() -> argparse.ArgumentParser:
                      help="write DIR/<stem>.<format> instead of printing to stdout")
     ext.add_argument("--format", type=_formats, default=("json",),
                      help="comma-separated: json, csv, jsonl (default json)")
-    ext.add_argument("--password", help="password of encrypted PDFs")
-    ext.add_argument("--units", type=Path, help="units registry JSON of another province")
-    ext.add_argument("--catalog", type=Path, help="criteria catalog JSON")
+    add_reading_arguments(ext)
     ext.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
     sub.add_parser("schema", help="print the JSON Schema of the record")
     add_batch_command(sub)
@@ -55,13 +54,6 @@ def _parser() -> argparse.ArgumentParser:
     add_report_command(sub)
     add_audit_command(sub)
     return parser
-
-
-def _output_names(files: Sequence[Path]) -> dict[Path, str]:
-    """``<stem>`` per input; inputs sharing a stem keep their extension (``a.pdf``, ``a.docx``)."""
-    stems = [safe_stem(f.name) for f in files]
-    return {f: (safe_stem(f.name.replace(".", "_")) if stems.count(s) > 1 else s)
-            for f, s in zip(files, stems, strict=True)}
 
 
 def _emit(record: ReportRecord, args: argparse.Namespace, name: str) -> None:
@@ -78,9 +70,9 @@ def _emit(record: ReportRecord, args: argparse.Namespace, name: str) -> None:
 
 
 def _extract(args: argparse.Namespace) -> int:
-    options = Options(password=args.password, units_file=args.units, catalog_file=args.catalog)
+    options = options_from_args(args)
     settings = load_settings(options)
-    names = _output_names(args.files)
+    names = output_names(args.files)
     failed = 0
     for path in args.files:
         try:
@@ -91,6 +83,10 @@ def _extract(args: argparse.Namespace) -> int:
         except DocumentError as e:
             failed += 1
             print(f"cchc: {path}: {e.code}: {e.message}", file=sys.stderr)
+        except OSError as e:  # unreadable file or unwritable output: the user's to fix
+            failed += 1
+            print(f"cchc: {path}: file_error: không đọc/ghi được tệp ({e.strerror or e})",
+                  file=sys.stderr)
         except Exception as e:  # our defect, not the user's: still one line, and go on
             failed += 1
             if args.debug:
@@ -104,6 +100,7 @@ def _extract(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)  # its warnings are not our messages
     args = _parser().parse_args(argv)
     try:
         if args.command == "schema":
@@ -116,7 +113,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "report":
             return run_report(args)
         if args.command == "audit":
-            options = Options(password=args.password, units_file=args.units, catalog_file=args.catalog)
+            options = options_from_args(args)
             settings = load_settings(options)
             return run_audit(args, lambda path: process_file(path, settings, options))
         return _extract(args)

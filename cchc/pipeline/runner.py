@@ -37,7 +37,7 @@ from typing import TextIO
 
 from cchc.errors import CchcError
 from cchc.normalize.record import ReportRecord
-from cchc.output.files import safe_stem, write_atomic
+from cchc.output.files import output_names, write_atomic
 from cchc.output.links import ensure_link_schema, relink_stale
 from cchc.output.tabular import record_to_json
 from cchc.output.warehouse import LoadAction, Warehouse, connect
@@ -96,26 +96,6 @@ class BatchSummary:
     def findings(self) -> int:
         return sum(r.findings or 0 for r in self.results
                    if r.outcome in (Outcome.LOADED, Outcome.REPLACED))
-
-
-def output_names(paths: Sequence[Path]) -> dict[Path, str]:
-    """``<safe stem>`` per file, unique across the batch's folders.
-
-    Files sharing a stem keep their extension (``a_pdf``, ``a_docx``); if that still
-    collides (``q1/bc.docx``, ``q2/bc.docx``) the parent folder is added (``q1_bc_docx``).
-    """
-    stems = [safe_stem(p.name) for p in paths]
-    with_ext = [safe_stem(p.name.replace(".", "_")) for p in paths]
-    with_dir = [safe_stem(f"{p.parent.name}_{p.name.replace('.', '_')}") for p in paths]
-    chosen = {}
-    for i, p in enumerate(paths):
-        for option in (stems, with_ext, with_dir):
-            if option.count(option[i]) == 1:
-                chosen[p] = option[i]
-                break
-        else:
-            chosen[p] = f"{with_dir[i]}_{i}"
-    return chosen
 
 
 class _Run:
