@@ -37,6 +37,7 @@ from cchc.output.shortcomings import latest_status, read_link_table
 from cchc.output.warehouse import connect
 from cchc.pipeline import work
 from cchc.pipeline.batch import add_batch_command, run_batch
+from cchc.pipeline.cli import main as cli_main
 from cchc.pipeline.discover import discover
 from cchc.pipeline.pool import WorkerPool
 from cchc.pipeline.process import Options, load_settings, process_file
@@ -546,3 +547,24 @@ def test_a_record_the_warehouse_refuses_fails_that_file_only(tmp_path: Path) -> 
     outcomes = [(r.outcome, r.error_code) for r in run_.summary.results]
     assert outcomes == [(Outcome.FAILED, "load_failed"), (Outcome.LOADED, None)]
     assert "ValueError" in (run_.summary.results[0].message or "")
+
+
+def test_a_file_that_needs_too_much_memory_fails_alone(tmp_path: Path) -> None:
+    """Issue 6: a runaway parse under the worker's memory limit is reported, the batch goes on.
+    A real input, not a hook: a 40 MB text export whose 800,000 cells take ~600 MB once read
+    (a worker starts at ~150 MB of address space; the seed stays far below the 400 MB limit)."""
+    folder = tmp_path / "q"
+    folder.mkdir()
+    shutil.copy(SEED, folder / "tot.txt")
+    cell = "Tăng cường chỉ đạo, kiểm tra việc thực hiện nhiệm vụ cải cách hành chính "
+    with open(folder / "khong_lo.txt", "w", encoding="utf-8") as f:
+        f.write("TT\tTồn tại, hạn chế\n")
+        for i in range(400_000):
+            f.write(f"{i}\t{cell}{i}\n")
+    code = cli_main(["batch", str(folder), "--db", str(tmp_path / "kho.duckdb"), "--workers", "1",
+                     "--max-memory", "400", "--log", str(tmp_path / "log.csv")])
+    assert code == 1
+    rows = {Path(r["path"]).name: r for r in read_run_log(tmp_path / "log.csv")}
+    assert rows["khong_lo.txt"]["outcome"] == "failed"
+    assert rows["khong_lo.txt"]["error_code"] == "memory_limit"
+    assert rows["tot.txt"]["outcome"] == "loaded"

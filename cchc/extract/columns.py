@@ -52,6 +52,8 @@ ROLE_RULES: tuple[tuple[Role, tuple[str, ...]], ...] = (
                    r"\bkien nghi\b", r"\bde xuat\b")),
 )
 
+_COMPILED_RULES = tuple((role, tuple(regex.compile(p) for p in patterns))
+                        for role, patterns in ROLE_RULES)
 _PARENS = regex.compile(r"\([^()]*\)")
 _COLUMN_NUMBER = regex.compile(r"^\(?\s*(\d{1,2}|[a-z])\s*\)?\.?$")
 _MIN_ROLES = 3
@@ -65,8 +67,8 @@ def role_of_label(label: str) -> Role | None:
     folded = fold(label)
     bare = fold(_PARENS.sub(" ", label)) or folded
     for candidate in (bare, folded):
-        for role, patterns in ROLE_RULES:
-            if any(regex.search(p, candidate) for p in patterns):
+        for role, patterns in _COMPILED_RULES:
+            if any(p.search(candidate) for p in patterns):
                 return role
     return None
 

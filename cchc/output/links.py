@@ -33,7 +33,6 @@ from cchc.output.warehouse import LoadAction, LoadResult, Warehouse, _Engine
 from cchc.output.warehouse_schema import INTEGER, TEXT, Column, Table, create_table_sql
 
 Row = tuple[Any, ...]
-_CHUNK = 500  # rows per INSERT: far below PostgreSQL's 65,535 parameters
 
 LINKED_REPORTS = Table(
     "linked_reports",
@@ -86,12 +85,7 @@ def ensure_link_schema(wh: Warehouse) -> None:
 
 
 def _insert(engine: _Engine, t: Table, rows: Sequence[Row]) -> None:
-    """Multi-row INSERTs: DuckDB's ``executemany`` costs about a millisecond per row."""
-    one = f"({engine.markers(len(t.columns))})"
-    for start in range(0, len(rows), _CHUNK):
-        chunk = rows[start:start + _CHUNK]
-        engine.execute(f"INSERT INTO {t.name} ({', '.join(t.column_names)}) VALUES "
-                       + ", ".join([one] * len(chunk)), [v for row in chunk for v in row])
+    engine.insert_many(t.name, t.column_names, rows)
 
 
 # -- reading a group ------------------------------------------------------------------------

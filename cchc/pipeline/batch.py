@@ -19,12 +19,13 @@ import sys
 from pathlib import Path
 
 from cchc.errors import CchcError
+from cchc.extract.limits import megabytes
 from cchc.pipeline.discover import DiscoveryError, discover
 from cchc.pipeline.legacy import find_soffice
 from cchc.pipeline.process import add_reading_arguments, load_settings, options_from_args
 from cchc.pipeline.progress import vn_number
 from cchc.pipeline.runlog import Outcome
-from cchc.pipeline.runner import BatchConfig, BatchSummary, execute
+from cchc.pipeline.runner import DEFAULT_MEMORY_LIMIT, BatchConfig, BatchSummary, execute
 
 DEFAULT_TIMEOUT = 120.0
 RUN_LOG_NAME = "run_log.csv"
@@ -68,6 +69,9 @@ def add_batch_command(subparsers: argparse._SubParsersAction[argparse.ArgumentPa
     cmd.add_argument("--log", type=Path, metavar="FILE",
                      help=f"run log CSV (default DIR/{RUN_LOG_NAME}, else ./{RUN_LOG_NAME})")
     add_reading_arguments(cmd)
+    cmd.add_argument("--max-memory", type=megabytes, default=DEFAULT_MEMORY_LIMIT, metavar="MB",
+                     help="address space each worker may use; a file needing more fails with "
+                          "memory_limit (default 2048)")
     cmd.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
 
 
@@ -75,7 +79,7 @@ def _config(args: argparse.Namespace) -> BatchConfig:
     log = args.log or (args.output / RUN_LOG_NAME if args.output else Path(RUN_LOG_NAME))
     return BatchConfig(
         target=str(args.db), log_path=log.resolve(), workers=args.workers or os.cpu_count() or 1,
-        timeout=args.timeout, output_dir=args.output,
+        timeout=args.timeout, output_dir=args.output, memory_limit=args.max_memory,
         options=options_from_args(args),
         soffice=find_soffice(), debug=args.debug)
 

@@ -6,7 +6,8 @@ the whole pool and loses every other file in flight.  Here each worker has its o
 the parent knows which file each one holds and since when, and a worker past the limit is
 killed alone (SIGKILL), its file reported ``timeout`` and a fresh worker started in its
 place; the others go on.  A worker that dies (a reader crashing the interpreter, the OOM
-killer) is reported ``worker_crashed`` the same way.
+killer) is reported ``worker_crashed`` the same way.  A worker that hit its memory limit
+reports its file ``memory_limit`` and leaves; it gets no more work and is replaced.
 
 Workers are started with the ``spawn`` method: a fork would copy the parent's open DuckDB
 connection and threads into the child.  A worker says it is ready once its imports and
@@ -42,6 +43,7 @@ class _Slot:
     process: BaseProcess
     conn: Connection
     ready: bool = False
+    retiring: bool = False  # sent its last result and is exiting: give it no more work
     task: Task | None = None
     started: float = field(default=0.0)
 
@@ -117,7 +119,7 @@ class WorkerPool:
         return max(0.0, min(starts) + self.job.timeout - time.monotonic())
 
     def _dispatch(self, slot: _Slot, pending: deque[Task]) -> None:
-        if not (slot.ready and slot.task is None and pending):
+        if not (slot.ready and not slot.retiring and slot.task is None and pending):
             return
         task = pending.popleft()
         try:
@@ -138,6 +140,7 @@ class WorkerPool:
                     self._dispatch(slot, pending)
                 elif isinstance(message, WorkResult):
                     slot.task = None
+                    slot.retiring = message.retires_worker
                     self._dispatch(slot, pending)  # keep it busy before the caller loads
                     yield message
         except (EOFError, OSError):

@@ -48,8 +48,9 @@ from cchc.pipeline.progress import Progress
 from cchc.pipeline.runlog import FileResult, Outcome, RunLog
 from cchc.pipeline.work import Task, WorkerJob, WorkResult
 
-GROUP_FILES = 25
-GROUP_SECONDS = 2.0
+DEFAULT_MEMORY_LIMIT = 2048 << 20  # a worker reads reports in ~100 MB; 2 GB stops a runaway
+GROUP_FILES = 50
+GROUP_SECONDS = 1.0
 _ACTIONS = {LoadAction.INSERTED: Outcome.LOADED, LoadAction.REPLACED: Outcome.REPLACED,
             LoadAction.UNCHANGED: Outcome.UNCHANGED}
 _SKIP_MESSAGES = {
@@ -65,6 +66,7 @@ class BatchConfig:
     workers: int
     timeout: float
     options: Options = Options()
+    memory_limit: int | None = DEFAULT_MEMORY_LIMIT  # bytes per worker (RLIMIT_AS)
     output_dir: Path | None = None
     soffice: str | None = None
     debug: bool = False
@@ -248,7 +250,8 @@ def execute(config: BatchConfig, candidates: Sequence[Candidate]) -> BatchSummar
         tasks = run.triage(candidates)
         if tasks:
             scratch = _scratch_path()
-            job = WorkerJob(config.options, config.soffice, scratch, config.timeout)
+            job = WorkerJob(config.options, config.soffice, scratch, config.timeout,
+                            config.memory_limit)
             try:
                 with WorkerPool(min(config.workers, len(tasks)), job) as pool:
                     progress.start_work()

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import resource
 import shutil
 import signal
 import threading
@@ -42,6 +43,7 @@ class WorkerJob:
     soffice: str | None
     scratch: Path  # the run's own folder for .doc conversions (made when first needed)
     timeout: float
+    memory_limit: int | None = None  # bytes of address space a worker may use; None: no limit
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,11 @@ class WorkResult:
     message: str | None = None
     seconds: float = 0.0
     detail: str | None = None
+
+    @property
+    def retires_worker(self) -> bool:
+        """After a MemoryError the worker's heap stays bloated: it leaves, a fresh one starts."""
+        return self.code == "memory_limit"
 
 
 def _read_legacy(path: Path, settings: Settings, job: WorkerJob) -> ReportRecord:
@@ -102,6 +109,11 @@ def run_task(task: Task, settings: Settings, job: WorkerJob) -> WorkResult:
     except DocumentError as exc:
         status, code, message, detail = ("skipped" if exc.code in SKIP_CODES else "failed",
                                           exc.code, exc.message, None)
+    except MemoryError:  # the worker's address-space limit: this file is too costly to read
+        status, code, detail = "failed", "memory_limit", None
+        limit_mb = (job.memory_limit or 0) // (1 << 20)
+        message = (f"đọc tệp này cần quá nhiều bộ nhớ, vượt giới hạn {limit_mb} MB "
+                   f"(over the worker memory limit; --max-memory)")
     except OSError as exc:  # vanished, unreadable, permission denied: the file, not our bug
         status, code, message, detail = ("failed", "file_error",
                                          f"không đọc được tệp ({exc.strerror or exc})", None)
@@ -129,6 +141,8 @@ def worker_main(conn: Connection, job: WorkerJob) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     _exit_with_parent()
     settings = load_settings(job.options)
+    if job.memory_limit is not None:  # after the imports: the limit is for reading files
+        resource.setrlimit(resource.RLIMIT_AS, (job.memory_limit, job.memory_limit))
     conn.send(READY)
     while True:
         try:
@@ -137,4 +151,7 @@ def worker_main(conn: Connection, job: WorkerJob) -> None:
             return
         if task is None:
             return
-        conn.send(run_task(task, settings, job))
+        result = run_task(task, settings, job)
+        conn.send(result)
+        if result.retires_worker:
+            return
