@@ -43,7 +43,7 @@ from cchc.output.warehouse import (
 from cchc.output.warehouse_schema import WAREHOUSE_SCHEMA_VERSION, Table
 
 TABLES = ["documents", "findings", "finding_criteria", "audit_entries", "units", "criteria",
-          "schema_meta"]
+          "linked_reports", "finding_links", "schema_meta"]
 
 
 # -- records, built by hand ----------------------------------------------------------------

@@ -8,9 +8,9 @@ only reads the group from the warehouse, runs the rule and writes the rows.
 
 Why separate tables and not columns on ``findings``: links are derived data, recomputed for
 a whole group when a report arrives out of order or replaces another, while a document's
-own rows are written once in :meth:`Warehouse.load`'s transaction.  They are declared like
-the warehouse's tables (same :class:`Table` type, same portable DDL) but kept out of
-``warehouse_schema.TABLES``, so the export does not include them yet.
+own rows are written once in :meth:`Warehouse.load`'s transaction.  They are declared with
+the warehouse's tables (``warehouse_schema``), so ``ensure_schema`` creates them and
+``cchc export`` writes them.
 
 Call :func:`ensure_link_schema` once, then either :func:`update_links` after each load
 (one report at a time) or :func:`relink_stale` after a batch of loads, as ``cchc batch``
@@ -30,25 +30,10 @@ from typing import Any
 from cchc.normalize.record import ReportRecord
 from cchc.output.linking import FindingRef, GroupDocument, Link, extend_threads, link_group, report_sort_key
 from cchc.output.warehouse import LoadAction, LoadResult, Warehouse, _Engine
-from cchc.output.warehouse_schema import INTEGER, TEXT, Column, Table, create_table_sql
+from cchc.output.warehouse_schema import FINDING_LINKS, LINKED_REPORTS, Table, create_table_sql
 
 Row = tuple[Any, ...]
 
-LINKED_REPORTS = Table(
-    "linked_reports",
-    (Column("document_id", TEXT, False), Column("group_key", TEXT, False),
-     Column("agency_code", TEXT), Column("assessed_year", INTEGER),
-     Column("report_order", INTEGER, False)),
-    primary_key=("document_id",),
-)
-FINDING_LINKS = Table(
-    "finding_links",
-    (Column("document_id", TEXT, False), Column("position", INTEGER, False),
-     Column("group_key", TEXT, False), Column("shortcoming_id", TEXT, False),
-     Column("report_order", INTEGER, False), Column("previous_document_id", TEXT),
-     Column("previous_position", INTEGER), Column("similarity_pct", INTEGER)),
-    primary_key=("document_id", "position"),
-)
 LINK_TABLES = (LINKED_REPORTS, FINDING_LINKS)
 
 

@@ -110,11 +110,27 @@ CRITERIA = Table(
           " name TEXT!, inferred BOOLEAN!, source TEXT, note TEXT"),
     primary_key=("id",),
 )
+#: Shortcoming threads across reports (derived; written by cchc.output.links).
+LINKED_REPORTS = Table(
+    "linked_reports",
+    (Column("document_id", TEXT, False), Column("group_key", TEXT, False),
+     Column("agency_code", TEXT), Column("assessed_year", INTEGER),
+     Column("report_order", INTEGER, False)),
+    primary_key=("document_id",),
+)
+FINDING_LINKS = Table(
+    "finding_links",
+    (Column("document_id", TEXT, False), Column("position", INTEGER, False),
+     Column("group_key", TEXT, False), Column("shortcoming_id", TEXT, False),
+     Column("report_order", INTEGER, False), Column("previous_document_id", TEXT),
+     Column("previous_position", INTEGER), Column("similarity_pct", INTEGER)),
+    primary_key=("document_id", "position"),
+)
 SCHEMA_META = Table("schema_meta", _cols("key TEXT!, value TEXT!"), primary_key=("key",))
 
 #: Every table cchc owns, in the order they are exported (facts, then reference, then meta).
 TABLES: tuple[Table, ...] = (DOCUMENTS, FINDINGS, FINDING_CRITERIA, AUDIT_ENTRIES, UNITS,
-                             CRITERIA, SCHEMA_META)
+                             CRITERIA, LINKED_REPORTS, FINDING_LINKS, SCHEMA_META)
 TABLES_BY_NAME: dict[str, Table] = {t.name: t for t in TABLES}
 #: The tables that hold one document's rows (deleted together when it is replaced).
 DOCUMENT_CHILDREN: tuple[Table, ...] = (FINDINGS, FINDING_CRITERIA, AUDIT_ENTRIES)
