@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -54,7 +55,13 @@ class Settings:
 
 def _text(row: LogicalRow, role: Role) -> str:
     """A cell's text in Unicode (legacy encodings detected from the characters)."""
-    return to_unicode(row.text(role))
+    return _decoded(row.text(role))
+
+
+@lru_cache(maxsize=1024)
+def _decoded(raw: str) -> str:
+    """Detection once per text: a row's cells are read by several normalizers."""
+    return to_unicode(raw)
 
 
 def parse_seq(raw: str) -> int | None:
