@@ -22,6 +22,7 @@ between two rows of the same column).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from enum import Enum
 
 
@@ -63,10 +64,13 @@ class RawRow:
 
     def cell_at(self, col: int) -> RawCell | None:
         """The cell covering grid column ``col``, or ``None`` when the row ends early."""
-        for cell in self.cells:
-            if cell.col <= col < cell.end_col:
-                return cell
-        return None
+        return self._by_column.get(col)
+
+    @cached_property
+    def _by_column(self) -> dict[int, RawCell]:
+        """Grid column → covering cell, built once: stitching asks for every column of every
+        row, and a scan per question made wide tables quadratic."""
+        return {c: cell for cell in self.cells for c in range(cell.col, cell.end_col)}
 
     def text_at(self, col: int) -> str:
         """Text of the cell covering ``col`` ('' for a merged continuation or a gap)."""
