@@ -15,6 +15,12 @@ _E, _W, _I = Severity.ERROR, Severity.WARNING, Severity.INFO
 
 # code -> (severity, field, message template)
 AUDIT_CODES: dict[str, tuple[Severity, str, str]] = {
+    # report level: metadata.py writes the whole sentence (it knows what was written where)
+    "report_number_blank": (_W, "report.number", "{text}"),
+    "report_date_blank": (_W, "report.date", "{text}"),
+    "report_agency_unknown": (_W, "report.agency", "{text}"),
+    "report_metadata_mismatch": (_W, "report.symbol", "{text}"),
+    "assessed_year_missing": (_W, "report.assessed_year", "{text}"),
     "seq_gap": (_W, "seq", "Số thứ tự bị bỏ qua: sau {prev} là {seq}."),
     "seq_repeat": (_W, "seq", "Số thứ tự {seq} bị lặp lại."),
     "seq_not_numeric": (_W, "seq", "Ô số thứ tự không phải là số: «{raw}»."),
@@ -47,11 +53,13 @@ FIELD_LABELS: dict[str, str] = {
 }
 
 
-def entry(code: str, seq: int | None = None, **values: Any) -> AuditEntry:
+def entry(code: str, seq: int | None = None, *, field: str | None = None, **values: Any) -> AuditEntry:
     """An audit entry from the catalogue; ``values`` fill the message.
 
+    ``field`` overrides the catalogue's field where one code covers several fields (a
+    header/caption mismatch names the field that disagrees).
     Example: ``entry("progress_blank", seq=4).field`` → ``"progress"``.
     """
-    severity, field, template = AUDIT_CODES[code]
-    return AuditEntry(severity=severity, code=code, field=field, seq=seq,
+    severity, default_field, template = AUDIT_CODES[code]
+    return AuditEntry(severity=severity, code=code, field=field or default_field, seq=seq,
                       message=template.format(seq=seq, **values))

@@ -32,8 +32,9 @@ from dataclasses import dataclass, replace
 
 import regex
 
+from cchc.normalize.audit import entry
 from cchc.normalize.casing import agency_display_name
-from cchc.normalize.record import AuditEntry, ReportMeta, Severity
+from cchc.normalize.record import AuditEntry, ReportMeta
 from cchc.normalize.units import Unit, UnitRegistry, default_registry, name_key
 from cchc.text.vietnamese import clean_line, fold
 
@@ -549,7 +550,8 @@ def _merge_dates(header: DateParts | None, caption: DateParts | None) -> DatePar
 
 
 def _entry(code: str, field: str, message: str) -> AuditEntry:
-    return AuditEntry(severity=Severity.WARNING, code=code, field=field, seq=None, message=message)
+    """A report-level entry; severity comes from the one audit catalogue."""
+    return entry(code, None, field=field, text=message)
 
 
 def _number_audit(meta: ReportMeta) -> list[AuditEntry]:
