@@ -135,3 +135,37 @@ def test_word_vmerge_over_three_rows_is_listed_on_each() -> None:
     assert [txt(r, Role.REMEDY) for r in out] == ["Chung"] * 3
     assert all(r.cells[Role.REMEDY].merged for r in out)
     assert not any(r.cells[Role.DEADLINE].merged for r in out)
+
+
+def _sections(fragments: list[RawTable]) -> list[tuple[str | None, str]]:
+    columns = map_columns(fragments[0])
+    assert columns is not None
+    return [(r.section, r.text(Role.SEQ)) for r in stitch(fragments, columns)]
+
+
+def spanning(tt: str, title: str, n_cols: int = len(HEADER)) -> RawRow:
+    """A group row: the numeral in the TT cell, the title in one cell spanning the rest."""
+    return RawRow(cells=(RawCell(text=tt, col=0), RawCell(text=title, col=1, col_span=n_cols - 1)))
+
+
+def test_numeral_in_tt_cell_with_spanning_title_is_a_group_not_a_finding() -> None:
+    """| I | CẢI CÁCH THỂ CHẾ (spanning) | then rows 1, 2; | II | … | then 1 again (restart)."""
+    rows = [row(*HEADER), spanning("I", "CẢI CÁCH THỂ CHẾ"), row("1", "A (TC 2.1)", "x", "2023", "y"),
+            row("2", "B (TC 2.2)", "x", "2023", "y"), spanning("II.", "Cải cách thủ tục hành chính"),
+            row("1", "C (TC 3.1)", "x", "2023", "y")]
+    assert _sections([table(rows)]) == [("I. CẢI CÁCH THỂ CHẾ", "1"), ("I. CẢI CÁCH THỂ CHẾ", "2"),
+                                        ("II. Cải cách thủ tục hành chính", "1")]
+
+
+def test_numeral_in_tt_cell_with_title_in_next_cell_only_is_a_group() -> None:
+    """| A | Công tác chỉ đạo | (empty) | (empty) | (empty) |: letters work like numerals."""
+    rows = [row(*HEADER), row("A", "Công tác chỉ đạo", "", "", ""), row("1", "A (TC 1.1)", "x", "2023", "y"),
+            row("B)", "CẢI CÁCH TỔ CHỨC BỘ MÁY", "", "", ""), row("2", "B (TC 4.1)", "x", "2023", "y")]
+    assert _sections([table(rows)]) == [("A. Công tác chỉ đạo", "1"), ("B) CẢI CÁCH TỔ CHỨC BỘ MÁY", "2")]
+
+
+def test_a_finding_with_only_its_shortcoming_filled_is_still_a_finding() -> None:
+    """A digit or a lower-case letter in the TT cell is a finding's seq, never a group numeral."""
+    rows = [row(*HEADER), row("1", "Chưa ban hành kế hoạch (TC 1.1)", "", "", ""),
+            row("a)", "Chưa kiểm tra", "", "", "")]
+    assert _sections([table(rows)]) == [(None, "1"), (None, "a)")]

@@ -4,9 +4,10 @@ The rule, for fragments that continue one table (same column layout):
 
 1. The first fragment's header rows are dropped; a later fragment's leading rows that
    repeat a header row (same folded texts, or a column-number row) are dropped too.
-2. A blank row and a column-number row are dropped; a group row (``I. CÔNG TÁC …``: one
-   text, in a cell spanning the row or in a row that is otherwise empty, starting with a
-   Roman numeral or a capital letter and a dot) becomes the ``section`` of the rows below.
+2. A blank row and a column-number row are dropped; a group row becomes the ``section`` of
+   the rows below and is never a finding: ``I. CÔNG TÁC …`` as one text, in a cell spanning
+   the row or in a row that is otherwise empty; or a Roman numeral or capital letter alone
+   in the TT cell with the title in one other cell (spanning the rest or not).
 3. A row whose seq (TT) cell is empty continues the row above, cell by cell: its text is
    appended to the cell it continues as a new line (cleaning joins lines with a space,
    or with nothing after a hyphen that cut a symbol such as ``KH-`` / ``SNV``).
@@ -37,6 +38,9 @@ from cchc.extract.model import RawRow, RawTable, VMerge
 from cchc.text.vietnamese import fold, squash_spaces
 
 _GROUP_TEXT = regex.compile(r"^\s*([IVXLC]{1,6}|[A-ZĐ])\s*[.)/-]\s*\S")
+# A group's numeral alone in the TT cell: a Roman numeral or a capital letter, never a digit
+# (a finding's seq) nor a lower-case letter (a sub-item ``a)``).
+_GROUP_NUMERAL = regex.compile(r"^(?:[IVXLC]{1,6}|[A-ZĐ])\s*[.):]?$")
 _FOLLOW_UP = (Role.REMEDY, Role.OWNER, Role.DEADLINE, Role.PROGRESS, Role.NOTE)
 
 
@@ -101,7 +105,7 @@ class _Stitcher:
         for raw in table.rows[skip:]:
             if raw.is_blank or is_column_number_row(raw):
                 continue
-            group = _group_text(raw, self.n_cols)
+            group = _group_text(raw, self.n_cols, self.seq_col)
             if group is not None:
                 self.section = group
                 self.last_refs = None
@@ -200,16 +204,29 @@ class _Stitcher:
         return out
 
 
-def _group_text(raw: RawRow, n_cols: int) -> str | None:
-    """The section title when ``raw`` is a group row, else ``None``."""
+def _group_text(raw: RawRow, n_cols: int, seq_col: int | None) -> str | None:
+    """The section title when ``raw`` is a group row, else ``None``.
+
+    Three ways units print a group row, all giving the same section text:
+    one cell spanning the row (``I. CẢI CÁCH THỂ CHẾ``); the numeral in the TT cell and the
+    title spanning the rest; the numeral in the TT cell and the title in one other cell,
+    every other cell empty.  A numeral in its own cell is joined to the title as printed:
+    ``I`` + ``Title`` → ``I. Title``; ``II.`` + ``Title`` → ``II. Title``.
+    """
     cells = [c for c in raw.cells if c.v_merge is not VMerge.CONTINUE and c.text.strip()]
-    if len(cells) != 1:
+    if len(cells) == 1:
+        only = cells[0]
+        text = squash_spaces(only.text)
+        spans_row = only.col_span >= max(2, n_cols - 1)
+        if spans_row or _GROUP_TEXT.match(text):
+            return text
         return None
-    only = cells[0]
-    text = squash_spaces(only.text)
-    spans_row = only.col_span >= max(2, n_cols - 1)
-    if spans_row or _GROUP_TEXT.match(text):
-        return text
+    if len(cells) == 2 and seq_col is not None and cells[0].col <= seq_col < cells[0].end_col:
+        numeral = squash_spaces(cells[0].text)
+        title = squash_spaces(cells[1].text)
+        if _GROUP_NUMERAL.match(numeral) and not _GROUP_NUMERAL.match(title):
+            joiner = " " if numeral[-1] in ".)/-:" else ". "
+            return f"{numeral}{joiner}{title}"
     return None
 
 

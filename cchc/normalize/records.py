@@ -181,23 +181,28 @@ def _status_audit(f: Finding, decision: StatusDecision, seq: int | None) -> Iter
         yield entry("overdue", seq, due=f.due_date)
 
 
-def seq_audit(findings: list[Finding]) -> list[AuditEntry]:
-    """Gaps and repeats in the TT numbers; numbering may restart at 1 under a new group row."""
-    out: list[AuditEntry] = []
+def seq_audit(findings: list[Finding]) -> list[tuple[int, AuditEntry]]:
+    """Gaps and repeats in the TT numbers, each with the position of the row it concerns.
+
+    Numbering may restart under a new group row (I: 1, 2; II: 1, 2, 3): a number that does
+    not go on from the previous section's starts a new count, so a restart is no repeat; a
+    number repeated within one section is.
+    """
+    out: list[tuple[int, AuditEntry]] = []
     prev: int | None = None
     seen: set[int] = set()
     section: object = object()
-    for f in findings:
+    for position, f in enumerate(findings):
         if f.seq is None:
             continue
         if f.section != section:
             section = f.section
-            if f.seq == 1:
+            if prev is not None and f.seq <= prev:
                 prev, seen = None, set()
         if f.seq in seen:
-            out.append(entry("seq_repeat", f.seq))
+            out.append((position, entry("seq_repeat", f.seq)))
         elif prev is not None and f.seq != prev + 1:
-            out.append(entry("seq_gap", f.seq, prev=prev))
+            out.append((position, entry("seq_gap", f.seq, prev=prev)))
         seen.add(f.seq)
         prev = f.seq
     return out
@@ -224,23 +229,24 @@ def appendix_to_record(document: ExtractedDocument, appendix: Appendix, sha256: 
                       has_marks=Role.DONE_MARK in roles or Role.NOT_DONE_MARK in roles,
                       has_criteria_column=Role.CRITERIA in roles)
     findings: list[Finding] = []
-    row_audit: list[AuditEntry] = []
-    for row in appendix.rows:
+    row_audit: list[tuple[int, AuditEntry]] = []
+    for position, row in enumerate(appendix.rows):
         finding, audit = _finding(row, ctx)
         findings.append(finding)
-        row_audit.extend(audit)
-    seq_entries = seq_audit(findings)
-    ordered = _order_row_audit(findings, row_audit + seq_entries)
+        row_audit.extend((position, e) for e in audit)
+    ordered = _order_row_audit(row_audit + seq_audit(findings))
     source = Source(file=document.file, sha256=sha256, format=document.format, pages=document.pages)
     return ReportRecord(source=source, report=meta, findings=findings,
                         audit=list(meta_result.audit) + ordered)
 
 
-def _order_row_audit(findings: list[Finding], audit: list[AuditEntry]) -> list[AuditEntry]:
-    """Row entries in the table's order (seq entries first within their row)."""
-    position = {f.seq: i for i, f in reversed(list(enumerate(findings)))}
-    def key(item: tuple[int, AuditEntry]) -> tuple[int, int, int]:
-        index, e = item
-        first = 0 if e.field == "seq" else 1
-        return (position.get(e.seq, len(findings)), first, index)
-    return [e for _, e in sorted(enumerate(audit), key=key)]
+def _order_row_audit(audit: list[tuple[int, AuditEntry]]) -> list[AuditEntry]:
+    """Row entries in the table's order (seq entries first within their row).
+
+    Ordered by the row's position, not its seq: numbering that restarts in each section
+    gives several rows the same seq.
+    """
+    def key(item: tuple[int, tuple[int, AuditEntry]]) -> tuple[int, int, int]:
+        index, (position, e) = item
+        return (position, 0 if e.field == "seq" else 1, index)
+    return [e for _, (_, e) in sorted(enumerate(audit), key=key)]
