@@ -30,7 +30,6 @@ import pandas as pd
 import pg
 import pytest
 
-from cchc.normalize.record import ReportRecord
 from cchc.output.files import output_names
 from cchc.output.links import LINK_TABLES
 from cchc.output.shortcomings import latest_status, read_link_table
@@ -45,6 +44,7 @@ from cchc.pipeline.progress import Progress, clock, vn_number
 from cchc.pipeline.runlog import Outcome, RunLog, read_run_log
 from cchc.pipeline.runner import BatchConfig, _Run
 from cchc.pipeline.work import Task, WorkerJob, WorkResult, run_task
+from cchc.record import ReportRecord
 
 ROOT = Path(__file__).parent.parent
 SAMPLES = ROOT / "samples"

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cchc.normalize.deadlines import DeadlineParse, last_day_of_month, parse_deadline
-from cchc.normalize.record import DeadlineKind
+from cchc.record import DeadlineKind
 
 K = DeadlineKind
 REPORT_YEAR = 2023

@@ -15,7 +15,6 @@ import pandas as pd
 import pg
 import pytest
 
-from cchc.normalize.record import DeadlineKind, Finding, ReportMeta, ReportRecord, Source, Status
 from cchc.output.linking import (
     SIMILARITY_THRESHOLD,
     FindingRef,
@@ -36,6 +35,7 @@ from cchc.output.links import (
 )
 from cchc.output.shortcomings import changes_since_previous, latest_status, read_link_table
 from cchc.output.warehouse import Warehouse, connect
+from cchc.record import DeadlineKind, Finding, ReportMeta, ReportRecord, Source, Status
 
 EXPECTED = Path(__file__).parent.parent / "samples" / "expected"
 

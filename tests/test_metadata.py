@@ -12,18 +12,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cchc.normalize.casing import agency_display_name, recase_upper
-from cchc.normalize.metadata import (
-    DateParts,
-    assessed_year,
-    date_parts,
-    find_date,
-    find_symbol,
-    parse_report_meta,
-    split_caption,
-    strip_phu_luc,
-)
-from cchc.normalize.record import ReportMeta, Severity
+from cchc.normalize.metadata import parse_report_meta
+from cchc.normalize.metadata.caption import assessed_year, split_caption, strip_phu_luc
+from cchc.normalize.metadata.parts import DateParts, date_parts, find_date, find_symbol
 from cchc.normalize.units import UnitRegistry
+from cchc.record import ReportMeta, Severity
 
 SEED = Path(__file__).parents[1] / "samples" / "seed_stp_2023_q1.txt"
 SEED_TITLE = (

@@ -25,16 +25,6 @@ import pytest
 from PIL import Image
 
 from cchc.normalize.catalog import load_catalog
-from cchc.normalize.record import (
-    AuditEntry,
-    DeadlineKind,
-    Finding,
-    ReportMeta,
-    ReportRecord,
-    Severity,
-    Source,
-    Status,
-)
 from cchc.normalize.units import UnitRegistry
 from cchc.output.report_data import ReportData, build_report_data, read_tables, report_data
 from cchc.output.report_html import (
@@ -46,6 +36,16 @@ from cchc.output.report_html import (
 )
 from cchc.output.warehouse import connect
 from cchc.pipeline.process import Options, load_settings, process_file
+from cchc.record import (
+    AuditEntry,
+    DeadlineKind,
+    Finding,
+    ReportMeta,
+    ReportRecord,
+    Severity,
+    Source,
+    Status,
+)
 
 SAMPLES = Path(__file__).parent.parent / "samples"
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")

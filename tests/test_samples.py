@@ -14,9 +14,9 @@ from typing import Any
 
 import pytest
 
-from cchc.normalize.record import ReportRecord
 from cchc.output.schema import validate_record_dict
 from cchc.pipeline.process import Options, load_settings, process_file
+from cchc.record import ReportRecord
 
 SAMPLES = Path(__file__).parent.parent / "samples"
 EXPECTED = sorted((SAMPLES / "expected").glob("*.json"))

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from cchc.normalize.record import Finding, Status
 from cchc.normalize.records import seq_audit
+from cchc.record import Finding, Status
 
 
 def finding(seq: int | None, section: str | None) -> Finding:

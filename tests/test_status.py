@@ -8,7 +8,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cchc.normalize.record import Status
 from cchc.normalize.status import (
     StatusDecision,
     fold_with_offsets,
@@ -16,6 +15,7 @@ from cchc.normalize.status import (
     status_from_marks,
     status_from_text,
 )
+from cchc.record import Status
 from cchc.text.vietnamese import fold, nfc
 
 C, P, N, U = Status.COMPLETED, Status.IN_PROGRESS, Status.NOT_STARTED, Status.UNKNOWN

@@ -20,16 +20,6 @@ import pyarrow.parquet as pq
 import pytest
 
 from cchc.normalize.catalog import load_catalog
-from cchc.normalize.record import (
-    AuditEntry,
-    DeadlineKind,
-    Finding,
-    ReportMeta,
-    ReportRecord,
-    Severity,
-    Source,
-    Status,
-)
 from cchc.normalize.units import UnitRegistry
 from cchc.output import warehouse_load
 from cchc.output.export import add_export_command, export_parquet, export_xlsx, run_export
@@ -41,6 +31,16 @@ from cchc.output.warehouse import (
     redact,
 )
 from cchc.output.warehouse_schema import WAREHOUSE_SCHEMA_VERSION, Table
+from cchc.record import (
+    AuditEntry,
+    DeadlineKind,
+    Finding,
+    ReportMeta,
+    ReportRecord,
+    Severity,
+    Source,
+    Status,
+)
 
 TABLES = ["documents", "findings", "finding_criteria", "audit_entries", "units", "criteria",
           "linked_reports", "finding_links", "schema_meta"]

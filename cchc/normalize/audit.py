@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from cchc.normalize.record import AuditEntry, Severity
+from cchc.record import AuditEntry, Severity
 
 _E, _W, _I = Severity.ERROR, Severity.WARNING, Severity.INFO
 

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 
 import regex
 
-from cchc.normalize.record import DeadlineKind
+from cchc.record import DeadlineKind
 from cchc.text.vietnamese import fold
 
 # Data: words of periods and of recurrence (folded), and the filler a deadline cell may carry.

@@ -23,7 +23,9 @@ from cchc.normalize.catalog import Catalog
 from cchc.normalize.criteria import area_of, extract_criteria, malformed_codes
 from cchc.normalize.deadlines import DeadlineParse, parse_deadline
 from cchc.normalize.metadata import parse_report_meta
-from cchc.normalize.record import (
+from cchc.normalize.status import StatusDecision, status_from_marks, status_from_text
+from cchc.normalize.units import UnitRegistry
+from cchc.record import (
     AuditEntry,
     DeadlineKind,
     Finding,
@@ -32,8 +34,6 @@ from cchc.normalize.record import (
     Source,
     Status,
 )
-from cchc.normalize.status import StatusDecision, status_from_marks, status_from_text
-from cchc.normalize.units import UnitRegistry
 from cchc.text.legacy import to_unicode
 from cchc.text.vietnamese import clean_cell, clean_line, split_items
 

@@ -55,7 +55,7 @@ from enum import Enum
 
 import regex
 
-from cchc.normalize.record import Status
+from cchc.record import Status
 from cchc.text.vietnamese import fold, nfc
 
 

@@ -25,7 +25,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from cchc.errors import DocumentError
-from cchc.normalize.record import AuditEntry, ReportMeta, ReportRecord, Severity
+from cchc.record import AuditEntry, ReportMeta, ReportRecord, Severity
 
 #: Reads one report file into its record; raises ``DocumentError`` for a bad file.
 RecordReader = Callable[[Path], ReportRecord]

@@ -27,10 +27,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from cchc.normalize.record import ReportRecord
 from cchc.output.linking import FindingRef, GroupDocument, Link, extend_threads, link_group, report_sort_key
 from cchc.output.warehouse import LoadAction, LoadResult, Warehouse, _Engine
 from cchc.output.warehouse_schema import FINDING_LINKS, LINKED_REPORTS, Table, create_table_sql
+from cchc.record import ReportRecord
 
 Row = tuple[Any, ...]
 

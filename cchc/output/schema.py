@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from cchc.normalize.record import SCHEMA_VERSION, ReportRecord
+from cchc.record import SCHEMA_VERSION, ReportRecord
 
 
 def report_schema() -> dict[str, Any]:

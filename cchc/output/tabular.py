@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from cchc.normalize.record import ReportRecord
+from cchc.record import ReportRecord
 
 REPORT_COLUMNS = ("file", "sha256", "format", "agency", "agency_code", "symbol", "number", "date",
                   "month", "year", "assessed_year")

@@ -37,7 +37,6 @@ import pandas as pd
 
 from cchc.errors import CchcError
 from cchc.normalize.catalog import Catalog
-from cchc.normalize.record import ReportRecord
 from cchc.normalize.units import UnitRegistry
 from cchc.output import warehouse_load as rows_of
 from cchc.output.warehouse_schema import (
@@ -59,6 +58,7 @@ from cchc.output.warehouse_schema import (
     ddl,
     table,
 )
+from cchc.record import ReportRecord
 
 if TYPE_CHECKING:
     import duckdb

@@ -15,7 +15,6 @@ from typing import Any
 
 from cchc.normalize.catalog import Catalog
 from cchc.normalize.criteria import area_of
-from cchc.normalize.record import ReportRecord
 from cchc.normalize.units import UnitRegistry
 from cchc.output.warehouse_schema import (
     AUDIT_ENTRIES,
@@ -26,6 +25,7 @@ from cchc.output.warehouse_schema import (
     UNITS,
     Table,
 )
+from cchc.record import ReportRecord
 
 Row = tuple[Any, ...]
 

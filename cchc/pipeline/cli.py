@@ -14,7 +14,6 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from cchc.errors import CchcError, DocumentError
-from cchc.normalize.record import ReportRecord
 from cchc.output.audit_text import add_audit_command, run_audit
 from cchc.output.export import add_export_command, run_export
 from cchc.output.files import output_names, write_atomic
@@ -23,6 +22,7 @@ from cchc.output.schema import report_schema_json
 from cchc.output.tabular import record_to_json, records_to_csv, records_to_jsonl
 from cchc.pipeline.batch import add_batch_command, run_batch
 from cchc.pipeline.process import add_reading_arguments, load_settings, options_from_args, process_file
+from cchc.record import ReportRecord
 
 FORMATS = ("json", "csv", "jsonl")
 

@@ -11,9 +11,9 @@ from cchc.extract import read_document
 from cchc.extract.appendix import find_appendix
 from cchc.extract.limits import Limits, megabytes, positive_int
 from cchc.normalize.catalog import load_catalog
-from cchc.normalize.record import ReportRecord
 from cchc.normalize.records import Settings, appendix_to_record
 from cchc.normalize.units import UnitRegistry
+from cchc.record import ReportRecord
 
 
 @dataclass(frozen=True)

@@ -36,7 +36,6 @@ from pathlib import Path
 from typing import TextIO
 
 from cchc.errors import CchcError
-from cchc.normalize.record import ReportRecord
 from cchc.output.files import output_names, write_atomic
 from cchc.output.links import ensure_link_schema, relink_stale
 from cchc.output.tabular import record_to_json
@@ -47,6 +46,7 @@ from cchc.pipeline.process import Options, file_sha256, load_settings
 from cchc.pipeline.progress import Progress
 from cchc.pipeline.runlog import FileResult, Outcome, RunLog
 from cchc.pipeline.work import Task, WorkerJob, WorkResult
+from cchc.record import ReportRecord
 
 DEFAULT_MEMORY_LIMIT = 2048 << 20  # a worker reads reports in ~100 MB; 2 GB stops a runaway
 GROUP_FILES = 50

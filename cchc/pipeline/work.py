@@ -25,10 +25,10 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 
 from cchc.errors import DocumentError, UnsupportedFormat
-from cchc.normalize.record import ReportRecord
 from cchc.normalize.records import Settings
 from cchc.pipeline.legacy import convert_to_docx, soffice_missing
 from cchc.pipeline.process import Options, file_sha256, load_settings, process_file
+from cchc.record import ReportRecord
 
 #: Codes that mean "not read, by choice or for want of a tool" rather than "bad file".
 SKIP_CODES = frozenset({"soffice_missing"})

@@ -81,7 +81,7 @@ def findings_and_audit(spec: ReportSpec) -> tuple[list[dict[str, Any]], list[dic
     for part in spec.table.parts:
         for row in part:
             if isinstance(row, Group):
-                walker.section = row.text
+                walker.section = row.section
                 continue
             if row.expect is None:
                 assert row.tt == "", "only a row with an empty TT cell continues the row above"
