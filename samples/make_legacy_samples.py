@@ -18,7 +18,7 @@ cs) set to the legacy font; nothing else changes, so the program must read the s
 The document defaults in ``styles.xml`` get the legacy font too and ``fontTable.xml`` lists
 it, as in a document typed that way.  The expected record is the Unicode sample's, with
 ``source.file`` and ``source.sha256`` (of the twin's bytes; null when the original's is null)
-changed.  The script decodes every paragraph of each twin back with ``cchc.text.legacy`` and
+changed.  The script decodes every paragraph of each twin back with ``cchc.text.encodings`` and
 refuses to write a twin whose text differs from the original's.  Zip members keep their
 order, dates and compression, so the bytes are deterministic.
 """
@@ -38,7 +38,7 @@ from typing import Any
 import regex
 from lxml import etree
 
-from cchc.text.legacy import encode_tcvn3, encode_vni, to_unicode
+from cchc.text.encodings import encode_tcvn3, encode_vni, to_unicode
 
 HERE = Path(__file__).resolve().parent
 EXPECTED = HERE / "expected"

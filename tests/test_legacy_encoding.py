@@ -18,7 +18,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cchc.text.legacy import (
+from cchc.text.encodings import (
     decode_tcvn3,
     decode_vni,
     detect_encoding,

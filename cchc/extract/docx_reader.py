@@ -42,7 +42,7 @@ from cchc.extract.model import (
     RawTable,
     VMerge,
 )
-from cchc.text.legacy import encoding_of_font, to_unicode
+from cchc.text.encodings import encoding_of_font, to_unicode
 
 _W = f"{{{W}}}"
 _WRAPPERS = {f"{_W}{t}" for t in ("sdt", "sdtContent", "customXml", "smartTag", "ins", "moveTo",

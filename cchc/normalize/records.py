@@ -34,7 +34,7 @@ from cchc.record import (
     Source,
     Status,
 )
-from cchc.text.legacy import to_unicode
+from cchc.text.encodings import to_unicode
 from cchc.text.vietnamese import clean_cell, clean_line, split_items
 
 _SEQ = regex.compile(r"^\(?\s*(\d{1,4})\s*[.)]?\s*\)?\.?$")

@@ -33,7 +33,7 @@ from cchc.normalize.metadata import parse_report_meta
 from cchc.normalize.records import Settings
 from cchc.normalize.status import status_from_text
 from cchc.pipeline.process import Options, load_settings, process_file
-from cchc.text.legacy import to_unicode
+from cchc.text.encodings import to_unicode
 from cchc.text.vietnamese import split_items
 
 ROOT = Path(__file__).resolve().parents[2]

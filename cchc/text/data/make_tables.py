@@ -1,4 +1,4 @@
-"""Generate ``tcvn3.json`` and ``vni.json``, the tables read by ``cchc.text.legacy``.
+"""Generate ``tcvn3.json`` and ``vni.json``, the tables read by ``cchc.text.encodings``.
 
 Run from the repository root (needs glibc ``iconv``; the committed JSON files are what the
 package reads, so this only runs when the tables are rebuilt)::
