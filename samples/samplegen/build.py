@@ -29,11 +29,15 @@ def report_document(spec: ReportSpec) -> Document:
     layout.add_title(doc, spec.doc_type, spec.subject)
     layout.add_body(doc, spec.body)
     layout.add_signature(doc, spec.signature)
-    layout.start_landscape_section(doc)
+    if spec.appendix_portrait:
+        layout.start_portrait_section(doc)
+    else:
+        layout.start_landscape_section(doc)
     layout.add_appendix_heading(doc, spec.appendix_label, spec.appendix_title, spec.caption)
     lists = ooxml.ListDefinitions(doc.part.numbering_part.element)
     writer = layout.AppendixWriter(doc, spec.table.columns, lists, layout.Ids(),
-                                   row_rules=spec.row_rules)
+                                   row_rules=spec.row_rules, font_pt=spec.table_pt,
+                                   repeat_header=spec.repeat_header)
     writer.write(spec.table.header, spec.table.parts)
     created = dt.datetime.fromisoformat(spec.created).replace(tzinfo=dt.UTC)
     pack.set_core_properties(doc, spec.core_title, spec.author, created)

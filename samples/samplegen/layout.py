@@ -206,6 +206,15 @@ def start_landscape_section(doc: Document) -> None:
     section.left_margin, section.right_margin = Mm(20), Mm(15)
 
 
+def start_portrait_section(doc: Document) -> None:
+    """A new section on a new page, A4 portrait: an appendix kept upright by some units."""
+    section = doc.add_section(WD_SECTION.NEW_PAGE)
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.top_margin, section.bottom_margin = Mm(20), Mm(20)
+    section.left_margin, section.right_margin = Mm(20), Mm(15)
+
+
 def add_appendix_heading(doc: Document, label: str, title_lines: list[str],
                          caption: str) -> None:
     """``PHỤ LỤC``, the bold title (its lines separated by manual breaks), the italic caption."""
@@ -225,8 +234,11 @@ class AppendixWriter:
     """Writes the appendix table(s): header rows, group rows, body rows with merges and lists."""
 
     def __init__(self, doc: Document, columns: list[Column], lists: ooxml.ListDefinitions,
-                 ids: Ids, row_rules: bool = True) -> None:
+                 ids: Ids, row_rules: bool = True, font_pt: float = BODY_PT,
+                 repeat_header: bool = True) -> None:
         self._row_rules = row_rules
+        self._font_pt = font_pt
+        self._repeat_header = repeat_header
         self._doc = doc
         self._columns = columns
         self._lists = lists
@@ -278,18 +290,29 @@ class AppendixWriter:
 
     def _header_row(self, table: Table, cells: list[HeaderCell]) -> None:
         row_cells = self._new_row(table, [c.span for c in cells])
-        ooxml.mark_header_row(row_cells[0]._tc.getparent())
+        if self._repeat_header:
+            ooxml.mark_header_row(row_cells[0]._tc.getparent())
         for cell, spec in zip(row_cells, cells, strict=True):
             if spec.vmerge is not None:
                 ooxml.set_vmerge(cell._tc, restart=spec.vmerge)
             ooxml.set_cell_valign(cell._tc, "center")
-            p = _para(cell, spec.text, bold=True, reuse=cell.paragraphs[0])
+            p = _para(cell, spec.text, bold=True, size=self._font_pt, reuse=cell.paragraphs[0])
             _cell_spacing(p)
 
     def _group_row(self, table: Table, group: Group) -> None:
-        (cell,) = self._new_row(table, [len(self._columns)])
-        p = _para(cell, group.text, bold=True, align="left", reuse=cell.paragraphs[0])
-        _cell_spacing(p)
+        n = len(self._columns)
+        if group.style == "span":
+            cells, texts = self._new_row(table, [n]), [group.text]
+        elif group.style == "tt_span":
+            cells, texts = self._new_row(table, [1, n - 1]), [group.numeral, group.text]
+        else:  # tt_next: numeral, title in the next cell, the other cells empty
+            cells = self._new_row(table, [1] * n)
+            texts = [group.numeral, group.text] + [""] * (n - 2)
+        for index, (cell, text) in enumerate(zip(cells, texts, strict=True)):
+            align = "center" if index == 0 and group.style != "span" else "left"
+            p = _para(cell, text, bold=group.bold, size=self._font_pt, align=align,
+                      reuse=cell.paragraphs[0])
+            _cell_spacing(p)
 
     def _body_row(self, table: Table, row: Row) -> None:
         row_cells = self._new_row(table, [1] * len(self._columns))
@@ -327,6 +350,8 @@ class AppendixWriter:
                 run = p.add_run(seg.text)
                 if para.bold:
                     run.bold = True
+                if self._font_pt != BODY_PT:
+                    run.font.size = Pt(self._font_pt)
             elif seg.kind == "ins":
                 ooxml.append_inserted(p._p, seg.text, None, self._ids.next_revision())
             elif seg.kind == "del":

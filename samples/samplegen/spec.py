@@ -147,11 +147,31 @@ class Row:
     vmerge: dict[str, bool] = field(default_factory=dict)
 
 
+GroupStyle = Literal["span", "tt_span", "tt_next"]
+
+
 @dataclass(frozen=True)
 class Group:
-    """A group row spanning all columns (``I. CẢI CÁCH THỂ CHẾ``): the section of rows below."""
+    """A group row (``I. CẢI CÁCH THỂ CHẾ``): the section of the rows below it.
+
+    ``style``: ``span`` — the whole ``text`` in one cell spanning the row; ``tt_span`` — the
+    ``numeral`` in the TT cell, ``text`` (the title) in one cell spanning the rest;
+    ``tt_next`` — the numeral in the TT cell, the title in the next cell only, other cells
+    empty.  Every style of one group gives the same :attr:`section` (semantics of issue 9).
+    """
 
     text: str
+    numeral: str = ""
+    style: GroupStyle = "span"
+    bold: bool = True
+
+    @property
+    def section(self) -> str:
+        """The record's ``section``: numeral joined to the title as printed."""
+        if self.style == "span" or not self.numeral:
+            return self.text
+        sep = " " if self.numeral[-1] in ".):" else ". "
+        return f"{self.numeral}{sep}{self.text}"
 
 
 @dataclass(frozen=True)
@@ -241,3 +261,6 @@ class ReportSpec:
     author: str
     created: str
     row_rules: bool = True  # False: no lines between body rows (a table ruled by columns only)
+    appendix_portrait: bool = False  # the appendix on an A4 portrait page (default landscape)
+    table_pt: float = 13  # font size of the appendix table
+    repeat_header: bool = True  # header rows marked ``w:tblHeader`` (repeated on each page)
