@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from typing import Any
 
 from pdfplumber.table import (
@@ -93,6 +93,7 @@ class Rule:
     pos: float
     start: float
     end: float
+    drawn: bool = True  # False: a row line the page does not draw, found from the layout
 
 
 @dataclass(frozen=True)
@@ -131,6 +132,7 @@ class Grid:
     ys: tuple[float, ...]
     cells: tuple[GridCell, ...]
     owner: tuple[tuple[int | None, ...], ...]
+    ruled: bool = True  # False: some row lines were found from the text, not drawn
 
     @property
     def n_rows(self) -> int:
@@ -193,23 +195,47 @@ def close_open_ends(rules: Sequence[Rule], glyphs: Sequence[Glyph], settings: La
     margin and stop.  Where two or more vertical rules end at one height with no
     horizontal rule there, a horizontal rule is drawn across them, moved down (up) to
     take in text lines that straddle it, so that text stays inside the table.
+
+    Inside a table ruled only by its columns, column rules also stop where a cell spans
+    them: a group row (``I. CẢI CÁCH THỂ CHẾ`` across the row) or the upper level of a
+    two-level header (``Tiến độ`` over ``Đã hoàn thành | Chưa hoàn thành``).  There the
+    line is drawn on to the nearest rules on either side that run through that height,
+    and one such end alone is enough when rules run through on both sides.
     """
     horizontal = [r for r in rules if not r.vertical]
+    vertical = [r for r in rules if r.vertical]
     added: list[Rule] = []
     for at_bottom in (True, False):
         ends = [
             (r.end if at_bottom else r.start, r.pos)
-            for r in rules
-            if r.vertical and not _meets(r, r.end if at_bottom else r.start, horizontal, settings)
+            for r in vertical
+            if not _meets(r, r.end if at_bottom else r.start, horizontal, settings)
         ]
         for group in cluster_chain(sorted(ends), lambda e: e[0], settings.snap_tolerance):
-            if len(group) < 2:
-                continue
             y = max(e[0] for e in group) if at_bottom else min(e[0] for e in group)
             x0, x1 = min(e[1] for e in group), max(e[1] for e in group)
+            left = _through(vertical, y, x0, -1, settings)
+            right = _through(vertical, y, x1, 1, settings)
+            if len(group) < 2 and (left is None or right is None):
+                continue
+            x0 = x0 if left is None else left
+            x1 = x1 if right is None else right
             y = _straddling_extent(glyphs, x0, x1, y, at_bottom)
-            added.append(Rule(False, y, x0, x1))
+            added.append(Rule(False, y, x0, x1, drawn=left is None and right is None))
     return [*rules, *added]
+
+
+def _through(
+    vertical: Sequence[Rule], y: float, x: float, side: int, settings: LayoutSettings
+) -> float | None:
+    """The nearest vertical rule left (``side`` -1) or right (+1) of ``x`` that runs on
+    through height ``y``, or None."""
+    tol = settings.intersection_tolerance
+    found = [r.pos for r in vertical
+             if side * (r.pos - x) > settings.snap_tolerance and r.start + tol < y < r.end - tol]
+    if not found:
+        return None
+    return max(found) if side < 0 else min(found)
 
 
 def _meets(vertical: Rule, y: float, horizontal: Sequence[Rule], settings: LayoutSettings) -> bool:
@@ -306,21 +332,17 @@ def grid_to_table(
     index: int,
     settings: LayoutSettings,
 ) -> RawTable:
-    """The grid as a :class:`RawTable`; a column-only ruled body is split into rows first."""
-    split = _split_unruled_body(grid, cell_lines, settings)
-    if split is not None:
-        header = [_grid_row(grid, cell_lines, r) for r in range(grid.n_rows - 1)]
-        rows = [*header, *split]
-        return RawTable(_raw_rows(rows, page), grid.n_cols, index, ruled=False)
-    rows = [_grid_row(grid, cell_lines, r) for r in range(grid.n_rows)]
-    return RawTable(_raw_rows(rows, page), grid.n_cols, index, ruled=True)
+    """The grid as a :class:`RawTable`, one row per grid row."""
+    texts = _cell_texts(grid, cell_lines)
+    rows = [_grid_row(grid, texts, r) for r in range(grid.n_rows)]
+    return RawTable(_raw_rows(rows, page), grid.n_cols, index, ruled=grid.ruled)
 
 
 def _raw_rows(rows: Iterable[list[RawCell]], page: int) -> tuple[RawRow, ...]:
     return tuple(RawRow(tuple(cells), page=page) for cells in rows if cells)
 
 
-def _grid_row(grid: Grid, cell_lines: Sequence[Sequence[TextLine]], r: int) -> list[RawCell]:
+def _grid_row(grid: Grid, texts: Sequence[str], r: int) -> list[RawCell]:
     """Grid row ``r``: each cell once, RESTART on its first row and CONTINUE below."""
     out: list[RawCell] = []
     seen: set[int] = set()
@@ -334,12 +356,41 @@ def _grid_row(grid: Grid, cell_lines: Sequence[Sequence[TextLine]], r: int) -> l
             out.append(RawCell("", cell.col, cell.col_span, VMerge.CONTINUE))
             continue
         merge = VMerge.RESTART if cell.row_span > 1 else VMerge.NONE
-        out.append(RawCell(_text(cell_lines[k]), cell.col, cell.col_span, merge))
+        out.append(RawCell(texts[k], cell.col, cell.col_span, merge))
     return out
 
 
-def _text(lines: Iterable[TextLine]) -> str:
-    return join_lines([line.text for line in lines])
+def _cell_texts(grid: Grid, cell_lines: Sequence[Sequence[TextLine]]) -> list[str]:
+    """Each cell's text: its lines joined, a word the column was too narrow for made whole.
+
+    A word wider than its column is cut where the column ends (``30/6/202`` / ``3``,
+    ``ST`` / ``T``); a word that merely did not fit after the previous word moves whole to
+    the next line.  The cut is told from the space left: the cell's inner width (its width
+    less the table's smallest text indent, taken as the padding on both sides) could not
+    hold the line plus the next line's first letter.
+    """
+    indents = [line.x0 - grid.xs[cell.col] for cell, lines in zip(grid.cells, cell_lines, strict=True)
+               for line in lines]
+    pad = max(0.0, min(indents, default=0.0))
+    out: list[str] = []
+    for cell, lines in zip(grid.cells, cell_lines, strict=True):
+        inner = grid.xs[cell.col + cell.col_span] - grid.xs[cell.col] - 2 * pad
+        parts: list[str] = []
+        for i, line in enumerate(lines):
+            if i and _cut_word(lines[i - 1], line, inner):
+                parts[-1] += line.text
+            else:
+                parts.append(line.text)
+        out.append(join_lines(parts))
+    return out
+
+
+def _cut_word(line: TextLine, after: TextLine, inner: float) -> bool:
+    """``line`` is one word that ran into the cell's edge and goes on in ``after``."""
+    if " " in line.text or not after.text or after.text[0] in " -+•–":
+        return False
+    letter = (after.x1 - after.x0) / max(1, len(after.text))
+    return line.x1 - line.x0 + letter > inner + 0.5
 
 
 def join_lines(texts: Sequence[str]) -> str:
@@ -351,55 +402,38 @@ def join_lines(texts: Sequence[str]) -> str:
     return "\n".join(texts)
 
 
-def _split_unruled_body(
-    grid: Grid, cell_lines: Sequence[Sequence[TextLine]], settings: LayoutSettings
-) -> list[list[RawCell]] | None:
-    """Rows of a body band that has column rules but no row rules, or None if it has them.
-
-    The band is the last of at most two (header + body, or body alone).  Each text line of
-    the leftmost (TT) column starts a row.  Lines above the first start form a row with an
-    empty TT cell (text continued from the previous page) under a ruled header; with no
-    header rule they belong to the first row.
-    """
-    body = grid.n_rows - 1
-    lead = grid.owner[body][0]
-    if grid.n_rows > 2 or lead is None or not _is_lead_column(grid, lead, settings):
-        return None
-    starts = [line.top - settings.line_tolerance for line in cell_lines[lead]]
-    band = [k for k in dict.fromkeys(grid.owner[body]) if k is not None]
-    if len(starts) < 2 or any(grid.cells[k].row != body for k in band):
-        return None
-    n_rows = len(starts) + 1  # slot 0: lines above the first start
-    texts: list[list[list[str]]] = [[[] for _ in band] for _ in range(n_rows)]
-    for j, k in enumerate(band):
-        for line in cell_lines[k]:
-            texts[bisect_right(starts, line.top)][j].append(line.text)
-    if body == 0 or not any(texts[0]):
-        texts[1] = [a + b for a, b in zip(texts[0], texts[1], strict=True)]
-        texts = texts[1:]
-    cells = [grid.cells[k] for k in band]
-    return [
-        [RawCell(join_lines(t), c.col, c.col_span) for c, t in zip(cells, row, strict=True)] for row in texts
-    ]
-
-
-def _is_lead_column(grid: Grid, k: int, settings: LayoutSettings) -> bool:
+def is_lead_column(grid: Grid, k: int, settings: LayoutSettings) -> bool:
+    """Cell ``k`` lies in a narrow first column (TT), one column wide."""
     cell = grid.cells[k]
     width = grid.xs[cell.col + cell.col_span] - grid.xs[cell.col]
     total = grid.xs[-1] - grid.xs[0]
-    return cell.col_span == 1 and grid.n_cols > 1 and width <= settings.lead_column_max_share * total
+    return (cell.col == 0 and cell.col_span == 1 and grid.n_cols > 1
+            and width <= settings.lead_column_max_share * total)
 
 
 # -- page ------------------------------------------------------------------------------
 
 
-def layout_to_grids(layout: PageLayout, settings: LayoutSettings) -> list[Grid]:
-    """The page's table grids, top first; none when the page has no rules across rules."""
+def layout_to_grids(layout: PageLayout, settings: LayoutSettings, extra: Sequence[Rule] = ()) -> list[Grid]:
+    """The page's table grids, top first; none when the page has no rules across rules.
+
+    ``extra`` are row lines found from the text (``pdf_rows``), added after the drawn
+    rules are joined and closed.
+    """
     if not any(r.vertical for r in layout.rules):
         return []
     rules = close_open_ends(join_rules(layout.rules, settings), layout.glyphs, settings)
+    rules = [*rules, *extra]
     grids = (boxes_to_grid(b, settings.grid_tolerance) for b in rules_to_cell_boxes(rules, settings))
-    return [g for g in grids if g is not None]
+    found = [g for g in grids if g is not None]
+    inferred = [r for r in rules if not r.drawn]
+    return [replace(g, ruled=False) if _holds_any(g, inferred) else g for g in found]
+
+
+def _holds_any(grid: Grid, rules: Sequence[Rule]) -> bool:
+    """Some of ``rules`` (horizontal) lies inside the grid's box."""
+    x0, top, x1, bottom = grid.box
+    return any(top + 0.5 < r.pos < bottom - 0.5 and r.start < x1 and r.end > x0 for r in rules)
 
 
 def distribute_glyphs(

@@ -18,9 +18,7 @@ from __future__ import annotations
 
 import math
 import re
-import statistics
-import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -41,12 +39,14 @@ from cchc.extract.pdf_grid import (
     LayoutSettings,
     PageLayout,
     Rule,
-    TextLine,
-    cluster_chain,
     distribute_glyphs,
     grid_to_table,
-    layout_to_grids,
 )
+from cchc.extract.pdf_lines import glyphs_to_lines
+from cchc.extract.pdf_rows import find_grids
+
+__all__ = ["PdfSettings", "dedupe", "glyphs_to_lines", "layout_to_blocks", "legacy_font_names", "page_rules",
+           "read_pdf"]
 
 _LEGACY_FONT = re.compile(r"^(?:\.?vn|vni[-_ ])", re.IGNORECASE)  # TCVN3 .VnTime, VNI-Times
 _SUBSET_TAG = re.compile(r"^[A-Z]{6}\+")
@@ -99,12 +99,16 @@ def read_pdf(
     fonts: set[str] = set()
     has_text = False
     n_tables = 0
+    unruled = False  # the last table seen had its rows found from the text
     with _open(path, password, limits) as pdf:
         for layout, page_fonts in _layouts(pdf, path.name, settings):
             has_text = has_text or bool(layout.glyphs)
             fonts |= page_fonts
-            page_blocks = layout_to_blocks(layout, settings.layout, first_index=n_tables)
-            n_tables += sum(isinstance(b, RawTable) for b in page_blocks)
+            page_blocks = layout_to_blocks(layout, settings.layout, first_index=n_tables,
+                                           unruled_before=unruled)
+            tables = [b for b in page_blocks if isinstance(b, RawTable)]
+            n_tables += len(tables)
+            unruled = not tables[-1].ruled if tables else unruled
             blocks.extend(page_blocks)
         n_pages = len(pdf.pages)
     if not has_text:
@@ -232,13 +236,15 @@ def legacy_font_names(chars: Sequence[dict[str, Any]]) -> set[str]:
 # -- page layout → blocks --------------------------------------------------------------
 
 
-def layout_to_blocks(layout: PageLayout, settings: LayoutSettings, first_index: int = 0) -> list[Block]:
+def layout_to_blocks(layout: PageLayout, settings: LayoutSettings, first_index: int = 0, *,
+                     unruled_before: bool = False) -> list[Block]:
     """A page's tables (numbered from ``first_index``) and the lines outside them, by height.
 
     Each glyph goes to the innermost table cell holding its centre; the rest is running
-    text, one :class:`Paragraph` per line.
+    text, one :class:`Paragraph` per line.  ``unruled_before``: the previous page's table
+    had no row rules (its rows were found from the text).
     """
-    grids = layout_to_grids(layout, settings)
+    grids = find_grids(layout, settings, unruled_before=unruled_before)
     buckets, outside = distribute_glyphs(grids, layout.glyphs)
     placed: list[tuple[float, float, Block]] = []
     for i, grid in enumerate(grids):
@@ -249,68 +255,6 @@ def layout_to_blocks(layout: PageLayout, settings: LayoutSettings, first_index: 
         placed.append((line.top, line.x0, Paragraph(line.text, page=layout.number)))
     placed.sort(key=lambda p: (p[0], p[1]))
     return [block for _, _, block in placed]
-
-
-# -- text ------------------------------------------------------------------------------
-
-
-def glyphs_to_lines(
-    glyphs: Iterable[Glyph], settings: LayoutSettings, *, split_columns: bool = False
-) -> list[TextLine]:
-    """Group glyphs into text lines, top to bottom, left to right.
-
-    Glyphs share a line when their vertical centres chain within ``line_tolerance``, so
-    mixed font sizes and accents on one baseline stay together.  With ``split_columns``
-    a wide gap (side-by-side blocks such as the report head) starts a separate line.
-    """
-    ordered = sorted(glyphs, key=lambda g: (g.mid_y, g.x0))
-    lines: list[TextLine] = []
-    for group in cluster_chain(ordered, lambda g: g.mid_y, settings.line_tolerance):
-        for run in _runs(sorted(group, key=lambda g: g.x0), settings, split_columns):
-            text = _join(run, settings)
-            if text:
-                lines.append(
-                    TextLine(
-                        text,
-                        run[0].x0,
-                        min(g.top for g in run),
-                        max(g.x1 for g in run),
-                        max(g.bottom for g in run),
-                    )
-                )
-    return lines
-
-
-def _runs(glyphs: list[Glyph], settings: LayoutSettings, split: bool) -> list[list[Glyph]]:
-    """Cut a line where a gap is far wider than a space: side-by-side blocks of text.
-
-    Only wide gaps (``column_gap`` × the line's glyph height) cut: the blank left for a
-    hand-written number (``Số:      /BC-STP``, 1.5 heights) must stay one line, so a
-    narrow head ("UBND HUYỆN CẨM XUYÊN  CỘNG HÒA …", 1.8 heights) stays joined too; the
-    metadata reader copes with joined head lines, not with a number cut from its symbol.
-    """
-    ink = [g for g in glyphs if not g.text.isspace()]
-    if not split or len(ink) < 2:
-        return [glyphs]
-    height = max(1.0, statistics.median(g.height for g in ink))
-    runs = [[ink[0]]]
-    for a, b in zip(ink, ink[1:], strict=False):
-        if b.x0 - a.x1 > settings.column_gap * height:
-            runs.append([])
-        runs[-1].append(b)
-    return runs
-
-
-def _join(glyphs: Sequence[Glyph], settings: LayoutSettings) -> str:
-    """Glyph texts left to right, a space where the gap is wider than a letter's spacing."""
-    parts: list[str] = []
-    prev: Glyph | None = None
-    for g in glyphs:
-        if prev is not None and g.x0 - prev.x1 > settings.word_gap * max(g.height, prev.height):
-            parts.append(" ")
-        parts.append(g.text)
-        prev = g
-    return unicodedata.normalize("NFC", " ".join("".join(parts).split()))
 
 
 # -- rules -------------------------------------------------------------------------------
