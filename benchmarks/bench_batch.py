@@ -6,7 +6,7 @@ Run by hand, not in the tests (it takes minutes)::
     .venv/bin/python benchmarks/bench_batch.py --reports 300 --keep /tmp/bench
 
 It builds a batch by varying the good samples so that every file has its own hash, then runs
-:func:`cchc.pipeline.runner.execute` — exactly what ``cchc batch`` runs — once with one
+:func:`cchc.batch.runner.execute` — exactly what ``cchc batch`` runs — once with one
 worker and once with two, each into a fresh DuckDB file, and prints:
 
 * reports per second for each (loaded reports / wall time of the whole run, start-up,
@@ -42,10 +42,10 @@ from pathlib import Path
 
 import docx
 
-from cchc.pipeline.discover import discover
-from cchc.pipeline.legacy import find_soffice
-from cchc.pipeline.runlog import Outcome
-from cchc.pipeline.runner import BatchConfig, BatchSummary, execute
+from cchc.batch.discover import discover
+from cchc.batch.legacy import find_soffice
+from cchc.batch.runlog import Outcome
+from cchc.batch.runner import BatchConfig, BatchSummary, execute
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 SEED = SAMPLES / "seed_stp_2023_q1.txt"

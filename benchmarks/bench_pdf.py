@@ -32,7 +32,7 @@ from docx.shared import Cm, Pt
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from cchc.pipeline.process import Options, load_settings, process_file  # noqa: E402
+from cchc.read import Options, load_settings, process_file  # noqa: E402
 
 HEADER = ("TT", "Các tồn tại, hạn chế trong công tác CCHC, các tiêu chí bị trừ điểm",
           "Tham mưu giải pháp khắc phục cụ thể", "Thời hạn hoàn thành", "Tiến độ thực hiện")
@@ -117,7 +117,7 @@ def time_plumber(pdf: Path) -> float:
 def peak_rss_mb(pdf: Path) -> float:
     """Peak RSS of a fresh process that extracts ``pdf`` with cchc."""
     code = (f"import resource,sys; sys.path.insert(0, {str(ROOT)!r});"
-            "from cchc.pipeline.process import Options, load_settings, process_file;"
+            "from cchc.read import Options, load_settings, process_file;"
             f"process_file(__import__('pathlib').Path({str(pdf)!r}), load_settings(Options()));"
             "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")
     out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)

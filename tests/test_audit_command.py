@@ -7,27 +7,23 @@ and an exit status a script can test (1 when there is an error or the file canno
 
 from __future__ import annotations
 
-import argparse
 import json
 from pathlib import Path
 
 import pytest
 
-from cchc.output.audit_text import add_audit_command, checklist_text, row_label, run_audit
-from cchc.pipeline.process import Options, load_settings, process_file
+from cchc.cli.main import main
+from cchc.read import Options, load_settings, process_file
+from cchc.report.checklist import checklist_text
+from cchc.vocabulary import row_label
 
 SAMPLES = Path(__file__).parent.parent / "samples"
 SEED = SAMPLES / "seed_stp_2023_q1.txt"
 
 
 def audit(*argv: str) -> int:
-    """``cchc audit …`` the way the command line wires it: the pipeline reads the file."""
-    parser = argparse.ArgumentParser(prog="cchc")
-    add_audit_command(parser.add_subparsers(dest="command", required=True))
-    args = parser.parse_args(["audit", *argv])
-    options = Options(password=args.password, units_file=args.units, catalog_file=args.catalog)
-    settings = load_settings(options)
-    return run_audit(args, lambda path: process_file(path, settings, options))
+    """``cchc audit …`` as the command line runs it."""
+    return main(["audit", *argv])
 
 
 def report_with_an_error(tmp_path: Path) -> Path:

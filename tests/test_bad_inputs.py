@@ -22,6 +22,7 @@ import pytest
 from bad_inputs.make_corpus import CASES, GOOD, SEED, XXE, Case, build_corpus, ole_file
 from lxml import etree
 
+from cchc.cli.main import main
 from cchc.errors import (
     AppendixNotFound,
     DocumentError,
@@ -36,8 +37,7 @@ from cchc.extract.sniff import ole_stream_names, sniff_format
 from cchc.normalize.records import Settings
 from cchc.output.files import safe_stem
 from cchc.output.tabular import defuse, defuse_csv, records_to_csv
-from cchc.pipeline.cli import main
-from cchc.pipeline.process import Options, load_settings, process_file
+from cchc.read import Options, load_settings, process_file
 
 KIND: dict[str, type[DocumentError]] = {
     **dict.fromkeys(("empty_file", "unknown_format", "legacy_doc", "not_a_word_document",

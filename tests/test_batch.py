@@ -9,7 +9,6 @@ once; a file that hangs its reader is stopped and the rest still load.
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import dataclasses
 import io
@@ -30,21 +29,22 @@ import pandas as pd
 import pg
 import pytest
 
+from cchc.batch import work
+from cchc.batch.discover import discover
+from cchc.batch.pool import WorkerPool
+from cchc.batch.progress import Progress
+from cchc.batch.runlog import Outcome, RunLog, read_run_log
+from cchc.batch.runner import BatchConfig, _Run
+from cchc.batch.work import run_task
+from cchc.batch.worker import Task, WorkerJob, WorkResult
+from cchc.cli.main import main as cli_main
 from cchc.output.files import output_names
-from cchc.output.links import LINK_TABLES
-from cchc.output.shortcomings import latest_status, read_link_table
-from cchc.output.warehouse import connect
-from cchc.pipeline import work
-from cchc.pipeline.batch import add_batch_command, run_batch
-from cchc.pipeline.cli import main as cli_main
-from cchc.pipeline.discover import discover
-from cchc.pipeline.pool import WorkerPool
-from cchc.pipeline.process import Options, load_settings, process_file
-from cchc.pipeline.progress import Progress, clock, vn_number
-from cchc.pipeline.runlog import Outcome, RunLog, read_run_log
-from cchc.pipeline.runner import BatchConfig, _Run
-from cchc.pipeline.work import Task, WorkerJob, WorkResult, run_task
+from cchc.read import Options, load_settings, process_file
 from cchc.record import ReportRecord
+from cchc.vocabulary import clock, vn_decimal
+from cchc.warehouse.queries import latest_status, read_link_table
+from cchc.warehouse.store import connect
+from cchc.warehouse.threads import LINK_TABLES
 
 ROOT = Path(__file__).parent.parent
 SAMPLES = ROOT / "samples"
@@ -56,9 +56,7 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 def run(*argv: str | Path) -> int:
     """``cchc batch …`` in this process (workers are still separate processes)."""
-    parser = argparse.ArgumentParser(prog="cchc")
-    add_batch_command(parser.add_subparsers(dest="command", required=True))
-    return run_batch(parser.parse_args(["batch", *map(str, argv)]))
+    return cli_main(["batch", *map(str, argv)])
 
 
 def log_of(path: Path) -> dict[str, dict[str, str]]:
@@ -250,7 +248,7 @@ def _loaded_rows(log: Path) -> int:
 def test_a_batch_killed_mid_run_resumes_without_loss_or_duplicates(tmp_path: Path) -> None:
     folder, target, log = tmp_path / "quy_3", str(tmp_path / "cchc.duckdb"), tmp_path / "run.csv"
     made = variants(folder, 30)
-    command = [sys.executable, "-m", "cchc.pipeline.batch", str(folder), "--db", target,
+    command = [sys.executable, "-m", "cchc", "batch", str(folder), "--db", target,
                "--log", str(log), "--workers", "2"]
     with open(tmp_path / "stderr.txt", "wb") as err:
         process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=err, cwd=ROOT)
@@ -524,7 +522,7 @@ def test_progress_writes_occasional_plain_lines_into_a_file() -> None:
 
 
 def test_number_and_clock_formats() -> None:
-    assert vn_number(2.45) == "2,5" and vn_number(10, 0) == "10"
+    assert vn_decimal(2.45) == "2,5" and vn_decimal(10, 0) == "10"
     assert clock(75) == "1:15" and clock(3700) == "1:01:40"
 
 

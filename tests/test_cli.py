@@ -8,7 +8,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from cchc.pipeline.cli import main
+from cchc.cli.main import main
 
 SEED = Path(__file__).parent.parent / "samples" / "seed_stp_2023_q1.txt"
 

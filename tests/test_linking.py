@@ -15,27 +15,21 @@ import pandas as pd
 import pg
 import pytest
 
-from cchc.output.linking import (
+from cchc.record import DeadlineKind, Finding, ReportMeta, ReportRecord, Source, Status
+from cchc.warehouse.queries import changes_since_previous, latest_status, read_link_table
+from cchc.warehouse.store import Warehouse, connect
+from cchc.warehouse.tables import FINDING_LINKS, LINKED_REPORTS
+from cchc.warehouse.threads import (
     SIMILARITY_THRESHOLD,
     FindingRef,
     GroupDocument,
     codes_compatible,
     link_group,
+    relink_stale,
     report_sort_key,
     similarity,
     tokens,
 )
-from cchc.output.links import (
-    FINDING_LINKS,
-    LINKED_REPORTS,
-    _engine,
-    ensure_link_schema,
-    relink_stale,
-    update_links,
-)
-from cchc.output.shortcomings import changes_since_previous, latest_status, read_link_table
-from cchc.output.warehouse import Warehouse, connect
-from cchc.record import DeadlineKind, Finding, ReportMeta, ReportRecord, Source, Status
 
 EXPECTED = Path(__file__).parent.parent / "samples" / "expected"
 
@@ -166,13 +160,12 @@ def wh(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Warehouse]:
     target = str(tmp_path / "kho.duckdb") if request.param == "duckdb" else request.getfixturevalue("pg_url")
     with connect(target) as warehouse:
         warehouse.ensure_schema()
-        ensure_link_schema(warehouse)
         yield warehouse
 
 
 def _load(wh: Warehouse, record: ReportRecord, path: str | None = None) -> None:
-    result = wh.load(record, source_path=path or f"/kho/{record.source.file}")
-    update_links(wh, record, result)
+    wh.load(record, source_path=path or f"/kho/{record.source.file}")
+    relink_stale(wh)  # as ``cchc batch`` does after its loads
 
 
 def _links(wh: Warehouse) -> pd.DataFrame:
@@ -217,7 +210,6 @@ def test_reports_loaded_out_of_order_give_the_same_links(tmp_path: Path) -> None
     for name, order in (("in", [stp_q1, stp_q2]), ("out", [stp_q2, stp_q1])):
         with connect(tmp_path / f"{name}.duckdb") as warehouse:
             warehouse.ensure_schema()
-            ensure_link_schema(warehouse)
             for make in order:
                 _load(warehouse, make())
             frames.append((_links(warehouse), read_link_table(warehouse, "linked_reports")))
@@ -248,8 +240,7 @@ def test_relink_stale_repairs_loads_made_without_links(wh: Warehouse) -> None:
     assert _links(wh).empty
     assert relink_stale(wh) == 1
     assert len(_links(wh)) == 8 and relink_stale(wh) == 0
-    _engine(wh).execute("DELETE FROM documents WHERE id = ?".replace("?", _engine(wh).marker),
-                        (_sha("stp-q2"),))
+    wh.execute(f"DELETE FROM documents WHERE id = {wh.marker}", (_sha("stp-q2"),))
     assert relink_stale(wh) == 1  # links of a document that is gone
     assert set(_links(wh)["document_id"]) == {_sha("stp-q1")}
 
@@ -267,7 +258,6 @@ def test_both_engines_give_the_same_answers(tmp_path: Path, pg_url: str) -> None
     for target in (str(tmp_path / "kho.duckdb"), pg_url):
         with connect(target) as warehouse:
             warehouse.ensure_schema()
-            ensure_link_schema(warehouse)
             for record in (stp_q1(), stp_q2(), syt_q2()):
                 _load(warehouse, record)
             answers.append([latest_status(warehouse), changes_since_previous(warehouse),

@@ -8,7 +8,6 @@ and PostgreSQL, and can never be turned into markup by the text of a report.
 
 from __future__ import annotations
 
-import argparse
 import base64
 import datetime as dt
 import hashlib
@@ -24,18 +23,10 @@ import pg
 import pytest
 from PIL import Image
 
+from cchc.cli.main import main
 from cchc.normalize.catalog import load_catalog
 from cchc.normalize.units import UnitRegistry
-from cchc.output.report_data import ReportData, build_report_data, read_tables, report_data
-from cchc.output.report_html import (
-    NO_DATA,
-    SECTIONS,
-    add_report_command,
-    render_report,
-    run_report,
-)
-from cchc.output.warehouse import connect
-from cchc.pipeline.process import Options, load_settings, process_file
+from cchc.read import Options, load_settings, process_file
 from cchc.record import (
     AuditEntry,
     DeadlineKind,
@@ -46,6 +37,9 @@ from cchc.record import (
     Source,
     Status,
 )
+from cchc.report.data import ReportData, build_report_data, read_tables, report_data
+from cchc.report.html import NO_DATA, SECTIONS, render_report
+from cchc.warehouse.store import connect
 
 SAMPLES = Path(__file__).parent.parent / "samples"
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
@@ -92,9 +86,7 @@ def duckdb_path(tmp_path_factory: pytest.TempPathFactory,
 
 def run_cli(db: Path | str, out: Path) -> int:
     """``cchc report --db … -o …`` through the parser the command line uses."""
-    parser = argparse.ArgumentParser(prog="cchc")
-    add_report_command(parser.add_subparsers(dest="command", required=True))
-    return run_report(parser.parse_args(["report", "--db", str(db), "-o", str(out)]))
+    return main(["report", "--db", str(db), "-o", str(out)])
 
 
 @pytest.fixture(scope="module")
@@ -218,10 +210,11 @@ def test_report_text_is_escaped(tmp_path: Path) -> None:
     out = tmp_path / "hostile.html"
     assert run_cli(target, out) == 0
     page = out.read_text(encoding="utf-8")
-    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in page
+    # markupsafe's entities: &#34; for ", &#39; for '
+    assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in page
     assert "Sở &lt;i&gt;Thử nghiệm&lt;/i&gt; &amp; Cộng sự" in page
-    assert "&lt;iframe src=&#x27;http://x&#x27;&gt;" in page
-    assert "bc&quot;&gt;&lt;img src=x onerror=alert(1)&gt;.docx" in page
+    assert "&lt;iframe src=&#39;http://x&#39;&gt;" in page
+    assert "bc&#34;&gt;&lt;img src=x onerror=alert(1)&gt;.docx" in page
     for raw in ("<script", "<i>Thử", "<iframe", "<b>Quý", "onerror=alert(1)>"):
         assert raw not in page
     assert page.count("<img") == len(_images(page))

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from cchc.output.schema import validate_record_dict
-from cchc.pipeline.process import Options, load_settings, process_file
+from cchc.read import Options, load_settings, process_file
 from cchc.record import ReportRecord
 
 SAMPLES = Path(__file__).parent.parent / "samples"

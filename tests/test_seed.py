@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from cchc.pipeline.process import Options, load_settings, process_file
+from cchc.read import Options, load_settings, process_file
 
 SEED = Path(__file__).parent.parent / "samples" / "seed_stp_2023_q1.txt"
 

@@ -7,7 +7,6 @@ breaks half-way leaves the warehouse as it was, and the export gives every table
 
 from __future__ import annotations
 
-import argparse
 import dataclasses
 import hashlib
 from collections.abc import Iterator
@@ -19,18 +18,9 @@ import pg
 import pyarrow.parquet as pq
 import pytest
 
+from cchc.cli.main import main
 from cchc.normalize.catalog import load_catalog
 from cchc.normalize.units import UnitRegistry
-from cchc.output import warehouse_load
-from cchc.output.export import add_export_command, export_parquet, export_xlsx, run_export
-from cchc.output.warehouse import (
-    LoadAction,
-    Warehouse,
-    WarehouseError,
-    connect,
-    redact,
-)
-from cchc.output.warehouse_schema import WAREHOUSE_SCHEMA_VERSION, Table
 from cchc.record import (
     AuditEntry,
     DeadlineKind,
@@ -41,6 +31,16 @@ from cchc.record import (
     Source,
     Status,
 )
+from cchc.warehouse import rows as warehouse_load
+from cchc.warehouse.export import export_parquet, export_xlsx
+from cchc.warehouse.store import (
+    LoadAction,
+    Warehouse,
+    WarehouseError,
+    connect,
+    redact,
+)
+from cchc.warehouse.tables import WAREHOUSE_SCHEMA_VERSION, Table
 
 TABLES = ["documents", "findings", "finding_criteria", "audit_entries", "units", "criteria",
           "linked_reports", "finding_links", "schema_meta"]
@@ -197,7 +197,7 @@ def test_ensure_schema_is_idempotent_and_records_its_version(target: str) -> Non
 
 
 def test_a_warehouse_of_another_layout_is_refused(wh: Warehouse) -> None:
-    wh._engine.execute("UPDATE schema_meta SET value = '99' WHERE key = 'schema_version'")
+    wh.execute("UPDATE schema_meta SET value = '99' WHERE key = 'schema_version'")
     with pytest.raises(WarehouseError, match="99"):
         wh.ensure_schema()
 
@@ -269,7 +269,7 @@ def test_a_load_that_fails_half_way_leaves_the_warehouse_as_before(
         record_syt(), source=Source("moi.txt", _sha("mới"), "txt", 1))
     before = snapshot(wh)
     inserted: list[str] = []
-    insert = Warehouse._insert_rows
+    insert = Warehouse.insert_rows
 
     def insert_then_fail(self: Warehouse, t: Table, rows: list[tuple[object, ...]]) -> None:
         if t.name == "finding_criteria":
@@ -277,7 +277,7 @@ def test_a_load_that_fails_half_way_leaves_the_warehouse_as_before(
         insert(self, t, rows)
         inserted.append(t.name)
 
-    monkeypatch.setattr(Warehouse, "_insert_rows", insert_then_fail)
+    monkeypatch.setattr(Warehouse, "insert_rows", insert_then_fail)
     with pytest.raises(RuntimeError, match="giữa chừng"):
         wh.load(record, source_path="/kho/2023-q2/bc-stp-q1.pdf" if case == "replacement"
                 else "/kho/2023-q2/moi.txt")
@@ -370,10 +370,13 @@ def test_an_empty_table_exports_with_typed_columns(wh: Warehouse, tmp_path: Path
     assert str(schema.field("overdue").type) == "bool" and str(schema.field("seq").type) == "int64"
 
 
-def _export_args(*argv: str) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="cchc")
-    add_export_command(parser.add_subparsers(dest="command", required=True))
-    return parser.parse_args(["export", *argv])
+def run_export(argv: list[str]) -> int:
+    """``cchc export …`` as the command line runs it."""
+    return main(["export", *argv])
+
+
+def _export_args(*argv: str) -> list[str]:
+    return list(argv)
 
 
 def test_export_command(target: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -46,12 +46,6 @@ AUDIT_CODES: dict[str, tuple[Severity, str, str]] = {
 }
 
 
-# Vietnamese names of the record fields, for messages that list fields.
-FIELD_LABELS: dict[str, str] = {
-    "shortcoming": "tồn tại, hạn chế", "criteria": "tiêu chí", "remedy": "giải pháp khắc phục",
-    "owner": "đơn vị chủ trì", "deadline": "thời hạn", "progress": "tiến độ", "note": "ghi chú",
-}
-
 
 def entry(code: str, seq: int | None = None, *, field: str | None = None, **values: Any) -> AuditEntry:
     """An audit entry from the catalogue; ``values`` fill the message.

@@ -18,7 +18,7 @@ from cchc.extract.appendix import Appendix
 from cchc.extract.columns import Role
 from cchc.extract.model import ExtractedDocument
 from cchc.extract.stitching import LogicalRow
-from cchc.normalize.audit import FIELD_LABELS, entry
+from cchc.normalize.audit import entry
 from cchc.normalize.catalog import Catalog
 from cchc.normalize.criteria import area_of, extract_criteria, malformed_codes
 from cchc.normalize.deadlines import DeadlineParse, parse_deadline
@@ -36,6 +36,7 @@ from cchc.record import (
 )
 from cchc.text.encodings import to_unicode
 from cchc.text.vietnamese import clean_cell, clean_line, split_items
+from cchc.vocabulary import FIELD_NAMES_IN_TEXT as FIELD_LABELS
 
 _SEQ = regex.compile(r"^\(?\s*(\d{1,4})\s*[.)]?\s*\)?\.?$")
 # Record fields that can come from a vertically merged cell, in record order.

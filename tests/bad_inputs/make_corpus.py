@@ -533,7 +533,7 @@ def markdown_table(out: Path, cases: list[Case]) -> str:
     """Run every case through ``process_file`` and the mixed CLI run; the README table."""
     from cchc.errors import DocumentError
     from cchc.extract.limits import Limits
-    from cchc.pipeline.process import Options, load_settings, process_file
+    from cchc.read import Options, load_settings, process_file
 
     settings = load_settings(Options())
     went_on = cli_went_on(out, cases)
@@ -564,7 +564,7 @@ def cli_went_on(out: Path, cases: list[Case]) -> str:
     """Run ``cchc extract`` on the good samples and every CLI case at once; summarize."""
     import contextlib
 
-    from cchc.pipeline.cli import main
+    from cchc.cli.main import main
 
     files = [str(p) for p in GOOD] + sorted({str(out / c.file) for c in cases if c.cli})
     err = io.StringIO()

@@ -1,7 +1,7 @@
 """Fuzz targets over the readers and the normalizers: only cchc's own errors may escape.
 
 A target takes one input and runs it the way a user's file runs: bytes are written to a
-file and go through :func:`cchc.pipeline.process.process_file` (sniff → reader → appendix →
+file and go through :func:`cchc.read.process_file` (sniff → reader → appendix →
 records); strings go through every normalizer.  :class:`~cchc.errors.CchcError` is the
 expected answer to bad input; anything else escaping is a bug (:class:`Escape`).
 
@@ -32,7 +32,7 @@ from cchc.normalize.deadlines import parse_deadline
 from cchc.normalize.metadata import parse_report_meta
 from cchc.normalize.records import Settings
 from cchc.normalize.status import status_from_text
-from cchc.pipeline.process import Options, load_settings, process_file
+from cchc.read import Options, load_settings, process_file
 from cchc.text.encodings import to_unicode
 from cchc.text.vietnamese import split_items
 

@@ -6,61 +6,23 @@ then every audit entry sorted by how much it matters — errors first, because t
 report unusable — each with the row it concerns, and a one-line verdict at the end.  The exit
 status (1 when there is an error) lets a unit script the check.
 
-The vocabulary (severity and field names, "Dòng 7" / "Thông tin chung") lives here and is
-reused by the HTML report, so the officer and the analyst read the same words.
-
-Reading the file is the pipeline's job (``process_file``); output may not import pipeline
-(DESIGN: a stage imports only the stages before it), so :func:`run_audit` takes the reader
-as an argument and the command line passes it in.
+The words (severity and field names, "Dòng 7" / "Thông tin chung") are
+:mod:`cchc.vocabulary`'s, shared with the HTML report, so the officer and the analyst read
+the same words.  The command itself (arguments, reading the file, the exit status) is
+:mod:`cchc.cli.audit`.
 """
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import json
-import sys
-import traceback
-from collections.abc import Callable, Sequence
-from pathlib import Path
+from collections.abc import Sequence
 
-from cchc.errors import DocumentError
 from cchc.record import AuditEntry, ReportMeta, ReportRecord, Severity
-
-#: Reads one report file into its record; raises ``DocumentError`` for a bad file.
-RecordReader = Callable[[Path], ReportRecord]
+from cchc.vocabulary import row_label, severity_label, vn_date
 
 SEVERITY_ORDER: tuple[str, ...] = (Severity.ERROR.value, Severity.WARNING.value, Severity.INFO.value)
-SEVERITY_LABELS: dict[str, str] = {"error": "Lỗi", "warning": "Cảnh báo", "info": "Lưu ý"}
-FIELD_LABELS: dict[str, str] = {
-    "report.number": "Số báo cáo", "report.date": "Ngày báo cáo",
-    "report.agency": "Cơ quan báo cáo", "report.symbol": "Ký hiệu văn bản",
-    "report.assessed_year": "Năm đánh giá", "seq": "Số thứ tự", "shortcoming": "Tồn tại, hạn chế",
-    "criteria": "Tiêu chí", "remedy": "Giải pháp khắc phục", "owner": "Đơn vị chủ trì",
-    "deadline": "Thời hạn", "due_date": "Thời hạn", "progress": "Tiến độ",
-    "status": "Trạng thái", "merged": "Ô gộp", "note": "Ghi chú",
-}
 _NOT_FOUND = "không tìm thấy"
-
-
-def severity_label(severity: str) -> str:
-    """Example: ``"warning"`` → ``"Cảnh báo"``; an unknown value is shown as written."""
-    return SEVERITY_LABELS.get(severity, severity)
-
-
-def field_label(field: str) -> str:
-    """Example: ``"deadline"`` → ``"Thời hạn"``; an unknown field is shown as written."""
-    return FIELD_LABELS.get(field, field)
-
-
-def row_label(seq: int | None) -> str:
-    """Where an entry points: ``7`` → ``"Dòng 7"``; ``None`` (the whole report) → ``"Thông tin chung"``."""
-    return "Thông tin chung" if seq is None else f"Dòng {seq}"
-
-
-def vn_date(value: dt.date) -> str:
-    """Vietnamese day-first date.  Example: ``date(2023, 6, 5)`` → ``"05/06/2023"``."""
-    return value.strftime("%d/%m/%Y")
 
 
 # -- the checklist -------------------------------------------------------------------------
@@ -153,42 +115,3 @@ def audit_json(record: ReportRecord) -> str:
 def has_errors(record: ReportRecord) -> bool:
     return any(e.severity is Severity.ERROR for e in record.audit)
 
-
-# -- the command ---------------------------------------------------------------------------
-
-def add_audit_command(
-    subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
-) -> None:
-    """Register ``cchc audit FILE``; the caller dispatches ``args.command == "audit"`` to
-    :func:`run_audit` with a reader (see the module docstring for why)."""
-    cmd = subparsers.add_parser(
-        "audit", help="kiểm tra một báo cáo trước khi gửi (checklist for the unit's officer)")
-    cmd.add_argument("file", type=Path, metavar="FILE")
-    cmd.add_argument("--json", action="store_true", help="print the audit entries as JSON")
-    cmd.add_argument("--password", help="password of an encrypted PDF")
-    cmd.add_argument("--units", type=Path, help="units registry JSON of another province")
-    cmd.add_argument("--catalog", type=Path, help="criteria catalog JSON")
-    cmd.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
-
-
-def run_audit(args: argparse.Namespace, read: RecordReader) -> int:
-    """``cchc audit``: 0 no error entry, 1 an error entry or a file that cannot be read.
-
-    A bad file gives one line on stderr — file, code, reason — as ``cchc extract`` does.
-    """
-    path: Path = args.file
-    try:
-        if not path.is_file():
-            raise DocumentError(path.name, "not_found", "không tìm thấy tệp (file not found)")
-        record = read(path)
-    except DocumentError as e:
-        print(f"cchc audit: {path}: {e.code}: {e.message}", file=sys.stderr)
-        return 1
-    except Exception as e:  # our defect, not the officer's: still one line
-        if args.debug:
-            traceback.print_exc()
-        print(f"cchc audit: {path}: internal_error: {type(e).__name__}: {e} "
-              "(lỗi nội bộ; chạy lại với --debug để xem chi tiết)", file=sys.stderr)
-        return 1
-    sys.stdout.write(audit_json(record) if args.json else checklist_text(record))
-    return 1 if has_errors(record) else 0

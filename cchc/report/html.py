@@ -6,36 +6,47 @@ how the picture moves from one report period to the next, which shortcomings are
 or not started, and what each unit's report is missing (the audit list).
 
 Self-contained because it is mailed around and opened on office machines without internet:
-the CSS is inline, the charts are PNG ``data:`` URIs (:mod:`cchc.output.charts`), there is no
+the CSS is inline, the charts are PNG ``data:`` URIs (:mod:`cchc.report.charts`), there is no
 script and no link outside the page; a Content-Security-Policy says so to the browser too.
-Every text from a report passes through :func:`html.escape` (via :func:`_cell` and
-:func:`_t`): a report is input from outside, and its text must never become markup.
 
-The numbers come from :mod:`cchc.output.report_data`; this module only lays them out.
+A report is input from outside, and its text must never become markup.  So every fragment
+is a :class:`markupsafe.Markup` built with ``Markup(template).format(...)``, which escapes
+each value that is not itself ``Markup``: report text is escaped by default, and only
+fragments built here pass through whole.
+
+The numbers come from :mod:`cchc.report.data`; the words and number formats from
+:mod:`cchc.vocabulary`; this module only lays them out.
 """
 
 from __future__ import annotations
 
-import argparse
 import base64
 import datetime as dt
-import html
-import sys
 from collections.abc import Container, Iterable, Sequence
-from pathlib import Path
 
-from cchc.errors import CchcError
-from cchc.output import charts
-from cchc.output.audit_text import field_label, row_label, severity_label, vn_date
-from cchc.output.files import write_atomic
-from cchc.output.report_data import (
+from markupsafe import Markup, escape
+
+from cchc.report import charts
+from cchc.report.data import (
     STATUSES,
     DocumentInfo,
     ReportData,
     StatusCounts,
     report_data,
 )
-from cchc.output.warehouse import DEFAULT_TARGET, connect, is_postgres_url
+from cchc.vocabulary import (
+    OVERDUE_LABEL,
+    STATUS_LABELS,
+    field_label,
+    period_label,
+    row_label,
+    severity_label,
+    status_label,
+    vn_date,
+    vn_int,
+    vn_percent,
+)
+from cchc.warehouse.store import connect
 
 TITLE = "Tổng hợp kết quả khắc phục tồn tại, hạn chế về cải cách hành chính"
 SECTIONS: dict[str, str] = {
@@ -46,11 +57,9 @@ SECTIONS: dict[str, str] = {
     "kiem-tra": "Danh sách cần bổ sung, chỉnh sửa",
     "bao-cao": "Các báo cáo đã nạp",
 }
-STATUS_LABELS: dict[str, str] = {"completed": "Đã hoàn thành", "in_progress": "Đang thực hiện",
-                                 "not_started": "Chưa thực hiện", "unknown": "Chưa rõ"}
 STATUS_COLORS: dict[str, str] = {"completed": "#43a047", "in_progress": "#fbc02d",
                                  "not_started": "#e53935", "unknown": "#b0bec5"}
-OVERDUE_LABEL, OVERDUE_COLOR = "Quá hạn", "#6a1b9a"
+OVERDUE_COLOR = "#6a1b9a"
 #: Criteria rows shown before the rest is folded (a province's list runs to a hundred codes).
 CRITERIA_SHOWN = 25
 NO_DATA = ("Kho dữ liệu chưa có báo cáo nào. Hãy nạp báo cáo của các đơn vị vào kho "
@@ -58,36 +67,9 @@ NO_DATA = ("Kho dữ liệu chưa có báo cáo nào. Hãy nạp báo cáo của
 _CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'"
 
 
-class Html(str):
-    """A fragment that is already safe markup (built here, never from report text)."""
-
-
-def _t(value: object) -> str:
-    """Text of any value, escaped for HTML; ``None`` → an empty string."""
-    return "" if value is None else html.escape(str(value), quote=True)
-
-
-def _cell(value: object) -> str:
-    return str(value) if isinstance(value, Html) else _t(value)
-
-
-def _num(value: int) -> str:
-    """Vietnamese thousands separator.  Example: ``10000`` → ``"10.000"``."""
-    return f"{value:,}".replace(",", ".")
-
-
-def _percent(share: float | None) -> str:
-    """Vietnamese decimal comma.  Example: ``0.945`` → ``"94,5%"``; ``None`` → ``"–"``."""
-    return "–" if share is None else f"{share * 100:.1f}".replace(".", ",") + "%"
-
-
-def period_label(year: int | None, month: int | None, *, short: bool = False) -> str:
-    """Example: ``(2023, 3)`` → ``"tháng 3/2023"`` (``short``: ``"T3/2023"``)."""
-    if year is None:
-        return "không rõ kỳ"
-    if month is None:
-        return f"năm {year}"
-    return f"T{month}/{year}" if short else f"tháng {month}/{year}"
+def _cell(value: object) -> Markup:
+    """A value as markup: ``Markup`` passes whole, anything else is escaped; ``None`` → empty."""
+    return Markup("") if value is None else escape(value)
 
 
 def _doc_date(doc: DocumentInfo) -> str:
@@ -103,42 +85,41 @@ def _number_symbol(doc: DocumentInfo) -> str:
 
 def table(headers: Sequence[object], rows: Iterable[Sequence[object]], *,
           numeric: Container[int] = (), css: str = "",
-          footer: Sequence[object] | None = None) -> Html:
+          footer: Sequence[object] | None = None) -> Markup:
     """A table; the columns whose index is in ``numeric`` are right-aligned numbers."""
-    def row_html(cells: Sequence[object], tag: str) -> str:
-        parts = []
-        for i, value in enumerate(cells):
-            cls = ' class="num"' if i in numeric else ""
-            parts.append(f"<{tag}{cls}>{_cell(value)}</{tag}>")
-        return "<tr>" + "".join(parts) + "</tr>"
+    def row_html(cells: Sequence[object], tag: str) -> Markup:
+        plain, num = Markup(f"<{tag}>{{}}</{tag}>"), Markup(f'<{tag} class="num">{{}}</{tag}>')
+        return Markup("<tr>{}</tr>").format(
+            Markup("").join((num if i in numeric else plain).format(_cell(v))
+                            for i, v in enumerate(cells)))
 
-    body = "\n".join(row_html(r, "td") for r in rows)
-    foot = f"<tfoot>{row_html(footer, 'td')}</tfoot>" if footer is not None else ""
-    return Html(f'<div class="scroll"><table class="{_t(css)}"><thead>{row_html(headers, "th")}'
-                f"</thead><tbody>\n{body}\n</tbody>{foot}</table></div>")
+    body = Markup("\n").join(row_html(r, "td") for r in rows)
+    foot = Markup("<tfoot>{}</tfoot>").format(row_html(footer, "td")) if footer is not None else ""
+    return Markup('<div class="scroll"><table class="{}"><thead>{}</thead><tbody>\n{}\n</tbody>'
+                  "{}</table></div>").format(css, row_html(headers, "th"), body, foot)
 
 
-def figure(png: bytes, alt: str, caption: str) -> Html:
+def figure(png: bytes, alt: str, caption: str) -> Markup:
     data = base64.b64encode(png).decode("ascii")
-    return Html(f'<figure><img src="data:image/png;base64,{data}" alt="{_t(alt)}">'
-                f"<figcaption>{_t(caption)}</figcaption></figure>")
+    return Markup('<figure><img src="data:image/png;base64,{}" alt="{}">'
+                  "<figcaption>{}</figcaption></figure>").format(data, alt, caption)
 
 
-def note(text: str, *, css: str = "note") -> Html:
-    return Html(f'<p class="{_t(css)}">{_t(text)}</p>')
+def note(text: str, *, css: str = "note") -> Markup:
+    return Markup('<p class="{}">{}</p>').format(css, text)
 
 
-def badge(text: str, kind: str) -> Html:
-    return Html(f'<span class="badge {_t(kind)}">{_t(text)}</span>')
+def badge(text: str, kind: str) -> Markup:
+    return Markup('<span class="badge {}">{}</span>').format(kind, text)
 
 
-def status_badge(status: str) -> Html:
-    return badge(STATUS_LABELS.get(status, status), status)
+def status_badge(status: str) -> Markup:
+    return badge(status_label(status), status)
 
 
-def section(anchor: str, *parts: str) -> Html:
-    body = "\n".join(parts)
-    return Html(f'<section id="{_t(anchor)}"><h2>{_t(SECTIONS[anchor])}</h2>\n{body}\n</section>')
+def section(anchor: str, *parts: Markup) -> Markup:
+    return Markup('<section id="{}"><h2>{}</h2>\n{}\n</section>').format(
+        anchor, SECTIONS[anchor], Markup("\n").join(parts))
 
 
 def _status_series(counts: Sequence[StatusCounts]) -> list[charts.Series]:
@@ -148,7 +129,7 @@ def _status_series(counts: Sequence[StatusCounts]) -> list[charts.Series]:
 
 # -- sections ------------------------------------------------------------------------------
 
-def units_section(data: ReportData) -> Html:
+def units_section(data: ReportData) -> Markup:
     """Status counts per unit (latest report), most lagging first: chart and table."""
     names = [u.name for u in data.units]
     counts = [u.counts for u in data.units]
@@ -157,14 +138,14 @@ def units_section(data: ReportData) -> Html:
         xlabel="Số tồn tại, hạn chế",
         notes=[f"{OVERDUE_LABEL.lower()}: {c.overdue}" if c.overdue else "" for c in counts],
         note_color=OVERDUE_COLOR)
-    rows = [[u.name, Html(f"{_t(u.document.file)}<br><small>"
-                          f"{_t(period_label(u.document.year, u.document.month))}</small>"),
+    rows = [[u.name, Markup("{}<br><small>{}</small>").format(
+                u.document.file, period_label(u.document.year, u.document.month)),
              u.counts.total, *(u.counts.get(s) for s in STATUSES),
-             Html(f'<b class="overdue">{u.counts.overdue}</b>') if u.counts.overdue else 0,
-             _percent(u.counts.share_completed)] for u in data.units]
+             Markup('<b class="overdue">{}</b>').format(u.counts.overdue) if u.counts.overdue else 0,
+             vn_percent(u.counts.share_completed)] for u in data.units]
     total = sum(counts, StatusCounts())
     footer = ["Tổng cộng", "", total.total, *(total.get(s) for s in STATUSES), total.overdue,
-              _percent(total.share_completed)]
+              vn_percent(total.share_completed)]
     headers = ["Đơn vị", "Báo cáo dùng để tổng hợp", "Tổng số", *STATUS_LABELS.values(),
                OVERDUE_LABEL, "Tỷ lệ hoàn thành"]
     return section(
@@ -177,7 +158,7 @@ def units_section(data: ReportData) -> Html:
         table(headers, rows, numeric=range(2, 9), footer=footer))
 
 
-def areas_section(data: ReportData) -> Html:
+def areas_section(data: ReportData) -> Markup:
     """Units × areas heat map, the areas table and the criteria ranked by units."""
     if not data.areas:  # no catalog entry fits and no report names a code
         return section("linh-vuc", note("Chưa có mã tiêu chí nào và danh mục tiêu chí không có "
@@ -196,24 +177,24 @@ def areas_section(data: ReportData) -> Html:
              "danh mục tiêu chí."),
         figure(png, "Bản đồ nhiệt: đơn vị theo hàng, lĩnh vực theo cột, số tiêu chí bị trừ điểm",
                "Hình 2. Số tiêu chí bị trừ điểm của từng đơn vị trong từng lĩnh vực."),
-        "<h3>Số đơn vị bị trừ điểm theo lĩnh vực</h3>",
+        Markup("<h3>Số đơn vị bị trừ điểm theo lĩnh vực</h3>"),
         table(["Lĩnh vực", "Tên lĩnh vực", "Số đơn vị bị trừ điểm", "Số tiêu chí bị trừ điểm"],
               area_rows, numeric=(2, 3)),
-        "<h3>Tiêu chí bị trừ điểm, xếp theo số đơn vị</h3>",
+        Markup("<h3>Tiêu chí bị trừ điểm, xếp theo số đơn vị</h3>"),
         table(crit_headers, crit_rows[:CRITERIA_SHOWN], numeric=(2,), css="criteria")
         if crit_rows else note("Chưa có mã tiêu chí nào."),
     ]
     if len(crit_rows) > CRITERIA_SHOWN:
         rest = table(crit_headers, crit_rows[CRITERIA_SHOWN:], numeric=(2,), css="criteria")
-        parts.append(f"<details><summary>Xem thêm {len(crit_rows) - CRITERIA_SHOWN} tiêu chí "
-                     f"khác</summary>\n{rest}\n</details>")
+        parts.append(Markup("<details><summary>Xem thêm {} tiêu chí khác</summary>\n{}\n</details>")
+                     .format(len(crit_rows) - CRITERIA_SHOWN, rest))
     if data.missing_codes:
         parts.append(note(f"{data.missing_codes} tồn tại, hạn chế không ghi mã tiêu chí nên không "
                           "được tính ở mục này (xem danh sách cần bổ sung).", css="note warn"))
     return section("linh-vuc", *parts)
 
 
-def time_section(data: ReportData) -> Html:
+def time_section(data: ReportData) -> Markup:
     """Counts by status as of each report period; says so when there is only one."""
     if not data.periods:
         return section("theo-ky", note("Chưa có báo cáo nào ghi rõ tháng, năm báo cáo.",
@@ -242,26 +223,26 @@ def time_section(data: ReportData) -> Html:
     return section("theo-ky", *parts)
 
 
-def lagging_section(data: ReportData) -> Html:
+def lagging_section(data: ReportData) -> Markup:
     if not data.lagging:
         return section("cham", note("Không có tồn tại nào quá hạn hoặc chưa thực hiện."))
     rows = [[f.unit_name, f.seq if f.seq is not None else "–", f.shortcoming or "(trống)",
              ", ".join(f.codes) or "–", f.deadline or "(trống)",
-             Html(status_badge(f.status) + (" " + badge(OVERDUE_LABEL, "overdue") if f.overdue
-                                            else ""))]
+             status_badge(f.status) + (Markup(" ") + badge(OVERDUE_LABEL, "overdue") if f.overdue
+                                       else "")]
             for f in data.lagging]
     return section("cham", note("Theo báo cáo mới nhất của mỗi đơn vị."),
                    table(["Đơn vị", "Dòng", "Tồn tại, hạn chế", "Tiêu chí", "Thời hạn",
                           "Trạng thái"], rows, css="texts"))
 
 
-def audit_section(data: ReportData) -> Html:
+def audit_section(data: ReportData) -> Markup:
     """The audit entries of each unit's latest report, grouped by unit (one file each)."""
     blocks = []
     for group in data.audits:
         errors, warnings, infos = (group.count(s) for s in ("error", "warning", "info"))
-        summary = (f"{_t(group.unit_name)} <span class='counts'>· {_t(group.file)} · {errors} lỗi, "
-                   f"{warnings} cảnh báo, {infos} lưu ý</span>")
+        summary = Markup("{} <span class='counts'>· {} · {} lỗi, {} cảnh báo, {} lưu ý</span>").format(
+            group.unit_name, group.file, errors, warnings, infos)
         if group.lines:
             body = table(["Dòng", "Mức độ", "Mục", "Nội dung"],
                          [[row_label(line.seq), badge(severity_label(line.severity), line.severity),
@@ -269,15 +250,16 @@ def audit_section(data: ReportData) -> Html:
                          css="audit")
         else:
             body = note("Không có mục nào cần bổ sung.")
-        is_open = " open" if errors or warnings else ""
-        blocks.append(f"<details{is_open}><summary>{summary}</summary>\n{body}\n</details>")
+        is_open = Markup(" open") if errors or warnings else ""
+        blocks.append(Markup("<details{}><summary>{}</summary>\n{}\n</details>").format(
+            is_open, summary, body))
     return section("kiem-tra", note("Những gì còn thiếu, để trống hoặc không khớp trong báo cáo mới "
                                     "nhất của mỗi đơn vị; đơn vị có nhiều lỗi nhất đứng đầu. "
                                     "«Lỗi» cần đơn vị sửa và gửi lại; «Cảnh báo» nên xem lại."),
                    *blocks)
 
 
-def documents_section(data: ReportData) -> Html:
+def documents_section(data: ReportData) -> Markup:
     rows = [[d.document.unit_name, d.document.file, _number_symbol(d.document), _doc_date(d.document),
              period_label(d.document.year, d.document.month),
              d.document.assessed_year if d.document.assessed_year is not None else "–",
@@ -351,67 +333,56 @@ footer { color:var(--muted); font-size:12.5px; text-align:center; padding:0 0 24
 """
 
 
-def _cards(data: ReportData) -> Html:
+def _cards(data: ReportData) -> Markup:
     total = sum((u.counts for u in data.units), StatusCounts())
     errors = sum(g.count("error") for g in data.audits)
     items = [(len(data.units), "đơn vị", ""), (len(data.documents), "báo cáo đã nạp", ""),
              (total.total, "tồn tại, hạn chế (báo cáo mới nhất)", ""),
-             (_percent(total.share_completed), "đã hoàn thành", ""),
+             (vn_percent(total.share_completed), "đã hoàn thành", ""),
              (total.overdue, "tồn tại quá hạn", " bad" if total.overdue else ""),
              (errors, "lỗi trong báo cáo cần sửa", " bad" if errors else "")]
-    cards = "".join(f'<div class="card{cls}"><b>{_cell(v)}</b><span>{_t(label)}</span></div>'
-                    for v, label, cls in items)
-    return Html(f'<div class="cards">{cards}</div>')
+    cards = Markup("").join(Markup('<div class="card{}"><b>{}</b><span>{}</span></div>').format(
+        cls, v, label) for v, label, cls in items)
+    return Markup('<div class="cards">{}</div>').format(cards)
 
 
-def _header(data: ReportData, generated_at: dt.datetime, source: str) -> Html:
+def _header(data: ReportData, generated_at: dt.datetime, source: str) -> Markup:
     when = f"{generated_at:%H:%M} ngày {vn_date(generated_at.date())}"
     offset = generated_at.strftime("%z")
     if offset:
         when += f" (UTC{offset[:3]}:{offset[3:]})"
-    counts = (f"{_num(len(data.documents))} báo cáo, {_num(data.findings_total)} tồn tại, hạn chế "
+    counts = (f"{vn_int(len(data.documents))} báo cáo, {vn_int(data.findings_total)} tồn tại, hạn chế "
               "trong kho")
-    return Html(f"<header><h1>{_t(TITLE)}</h1>"
-                f"<p>Lập lúc {_t(when)} · Nguồn dữ liệu: {_t(source)}</p>"
-                f"<p>{_t(counts)}</p></header>")
+    return Markup("<header><h1>{}</h1><p>Lập lúc {} · Nguồn dữ liệu: {}</p><p>{}</p></header>").format(
+        TITLE, when, source, counts)
 
 
-def _nav() -> Html:
-    links = "".join(f'<a href="#{_t(anchor)}">{_t(title)}</a>' for anchor, title in SECTIONS.items())
-    return Html(f"<nav>{links}</nav>")
+def _nav() -> Markup:
+    links = Markup("").join(Markup('<a href="#{}">{}</a>').format(anchor, title)
+                            for anchor, title in SECTIONS.items())
+    return Markup("<nav>{}</nav>").format(links)
 
 
 def render_report(data: ReportData, *, generated_at: dt.datetime, source: str) -> str:
     """The whole page as text.  An empty warehouse gives the header and a no-data notice."""
     if data.is_empty:
-        body = f'<section><p class="empty">{_t(NO_DATA)}</p></section>'
+        body = Markup('<section><p class="empty">{}</p></section>').format(NO_DATA)
     else:
-        body = "\n".join([_nav(), _cards(data), units_section(data), areas_section(data),
+        body = Markup("\n").join([_nav(), _cards(data), units_section(data), areas_section(data),
                           time_section(data), lagging_section(data), audit_section(data),
                           documents_section(data)])
-    return (f'<!DOCTYPE html>\n<html lang="vi">\n<head>\n<meta charset="utf-8">\n'
-            f'<meta http-equiv="Content-Security-Policy" content="{_t(_CSP)}">\n'
-            f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-            f"<title>{_t(TITLE)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
-            f"{_header(data, generated_at, source)}\n<main>\n{body}\n</main>\n"
-            f"<footer>Trang do cchc lập từ kho dữ liệu; không cần kết nối mạng để xem.</footer>\n"
-            f"</body>\n</html>\n")
+    page = Markup('<!DOCTYPE html>\n<html lang="vi">\n<head>\n<meta charset="utf-8">\n'
+                  '<meta http-equiv="Content-Security-Policy" content="{}">\n'
+                  '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+                  "<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n"
+                  "{}\n<main>\n{}\n</main>\n"
+                  "<footer>Trang do cchc lập từ kho dữ liệu; không cần kết nối mạng để xem.</footer>\n"
+                  "</body>\n</html>\n").format(_CSP, TITLE, Markup(CSS),
+                                                 _header(data, generated_at, source), body)
+    return str(page)
 
 
-# -- the command ---------------------------------------------------------------------------
-
-def add_report_command(
-    subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
-) -> None:
-    """Register ``cchc report``; the caller dispatches ``args.command == "report"`` to
-    :func:`run_report`."""
-    cmd = subparsers.add_parser(
-        "report", help="write the Vietnamese HTML summary across units (self-contained page)")
-    cmd.add_argument("--db", default=DEFAULT_TARGET, metavar="TARGET",
-                     help=f"DuckDB file or postgresql:// URL (default {DEFAULT_TARGET})")
-    cmd.add_argument("-o", "--output", type=Path, default=Path("report.html"), metavar="FILE",
-                     help="the HTML file to write (default report.html)")
-
+# -- from a warehouse ----------------------------------------------------------------------
 
 def build_report(target: str) -> tuple[str, ReportData]:
     """Read the warehouse at ``target`` and render the page; a warehouse with no cchc
@@ -426,20 +397,3 @@ def build_report(target: str) -> tuple[str, ReportData]:
     now = dt.datetime.now().astimezone()
     return render_report(data, generated_at=now, source=source), data
 
-
-def run_report(args: argparse.Namespace) -> int:
-    """``cchc report``: 0 written, 1 the warehouse cannot be read or the file not written."""
-    target = str(args.db)
-    if not is_postgres_url(target) and not Path(target).is_file():
-        print(f"cchc report: không tìm thấy kho dữ liệu {target} (no such warehouse file)",
-              file=sys.stderr)
-        return 1
-    try:
-        page, data = build_report(target)
-        write_atomic(args.output, page)
-    except (CchcError, OSError) as exc:
-        print(f"cchc report: {exc}", file=sys.stderr)
-        return 1
-    print(f"cchc: đã ghi {args.output} ({len(data.documents)} báo cáo, {len(data.units)} đơn vị)",
-          file=sys.stderr)
-    return 0

@@ -15,21 +15,10 @@ import time
 from collections.abc import Callable
 from typing import TextIO
 
-from cchc.pipeline.runlog import Outcome
+from cchc.batch.runlog import Outcome
+from cchc.vocabulary import clock, vn_decimal
 
 _DONE = (Outcome.LOADED, Outcome.REPLACED, Outcome.UNCHANGED)
-
-
-def vn_number(value: float, digits: int = 1) -> str:
-    """Vietnamese decimal comma.  Example: ``2.45`` → ``"2,5"``."""
-    return f"{value:.{digits}f}".replace(".", ",")
-
-
-def clock(seconds: float) -> str:
-    """Example: ``75`` → ``"1:15"``; ``3700`` → ``"1:01:40"``."""
-    minutes, secs = divmod(int(round(seconds)), 60)
-    hours, minutes = divmod(minutes, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
 class Progress:
@@ -70,7 +59,7 @@ class Progress:
         elapsed = self._now() - (self._worked_since or self._started)
         if self.worked and elapsed > 0:
             rate = self.worked / elapsed
-            parts.append(f"{vn_number(rate)} tệp/giây")
+            parts.append(f"{vn_decimal(rate)} tệp/giây")
             if self.seen < self.total:
                 parts.append(f"còn khoảng {clock((self.total - self.seen) / rate)}")
         return " · ".join(parts)

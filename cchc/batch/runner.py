@@ -16,7 +16,7 @@ A run killed at any point therefore leaves each file either committed whole or n
 (an uncommitted group is simply read again), and the next run skips the committed ones by
 their hash: nothing lost, nothing twice.
 
-The shortcoming links (:mod:`cchc.output.links`) are derived data, recomputed once per
+The shortcoming links (:mod:`cchc.warehouse.threads`) are derived data, recomputed once per
 touched unit-and-year group when the files are done (:func:`relink_stale` finds the groups:
 documents without links, links of documents replaced).  Relinking after every load would
 recompute a group once per report of it; a run killed before the end leaves documents
@@ -35,20 +35,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
+from cchc.batch.discover import Candidate
+from cchc.batch.pool import WorkerPool
+from cchc.batch.progress import Progress
+from cchc.batch.runlog import FileResult, Outcome, RunLog
+from cchc.batch.worker import DEFAULT_MEMORY_LIMIT, Task, WorkerJob, WorkResult
 from cchc.errors import CchcError
 from cchc.output.files import output_names, write_atomic
-from cchc.output.links import ensure_link_schema, relink_stale
 from cchc.output.tabular import record_to_json
-from cchc.output.warehouse import LoadAction, Warehouse, connect
-from cchc.pipeline.discover import Candidate
-from cchc.pipeline.pool import WorkerPool
-from cchc.pipeline.process import Options, file_sha256, load_settings
-from cchc.pipeline.progress import Progress
-from cchc.pipeline.runlog import FileResult, Outcome, RunLog
-from cchc.pipeline.work import Task, WorkerJob, WorkResult
+from cchc.read import Options, file_sha256, load_settings
 from cchc.record import ReportRecord
+from cchc.warehouse.store import LoadAction, Warehouse, connect
+from cchc.warehouse.threads import relink_stale
 
-DEFAULT_MEMORY_LIMIT = 2048 << 20  # a worker reads reports in ~100 MB; 2 GB stops a runaway
 GROUP_FILES = 50
 GROUP_SECONDS = 1.0
 _ACTIONS = {LoadAction.INSERTED: Outcome.LOADED, LoadAction.REPLACED: Outcome.REPLACED,
@@ -228,7 +227,6 @@ def _prepare(wh: Warehouse, options: Options) -> None:
     """Tables, reference data, and links left behind by an interrupted run."""
     settings = load_settings(options)
     wh.ensure_schema()
-    ensure_link_schema(wh)
     wh.load_reference(settings.registry, settings.catalog)
     relink_stale(wh)
 

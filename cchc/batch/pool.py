@@ -27,8 +27,8 @@ from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 from types import TracebackType
 
+from cchc.batch.worker import READY, Task, WorkerJob, WorkResult, worker_main
 from cchc.errors import CchcError
-from cchc.pipeline.work import READY, Task, WorkerJob, WorkResult, worker_main
 
 #: Workers that die before saying ready, in a row, before the batch gives up.
 MAX_STARTUP_FAILURES = 3

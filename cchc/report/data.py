@@ -2,9 +2,10 @@
 
 Why a separate step: the numbers analysts act on — which units lag, which criteria lose
 points, what is missing — must be testable without a browser or a plotting library, and the
-same on DuckDB and PostgreSQL.  So the warehouse is read only through
-``Warehouse.read_table`` (whole tables, same frames on both engines) and everything else is
-plain Python over small lists: a province sends a few dozen reports a quarter.
+same on DuckDB and PostgreSQL.  So the warehouse is read only through ``Warehouse.rows``
+(whole tables as plain Python rows, same on both engines) and everything else is plain
+Python over small lists: a province sends a few dozen reports a quarter.  No pandas: a
+DataFrame would only carry the rows from SQL to these loops.
 
 Choices the page states in its own text:
 
@@ -28,11 +29,9 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
-import pandas as pd
-
 from cchc.normalize.catalog import AreaCatalog, AreaInfo, Catalog, load_catalog
-from cchc.output.warehouse import Warehouse
 from cchc.text.vietnamese import fold
+from cchc.warehouse.store import Warehouse
 
 STATUSES: tuple[str, ...] = ("completed", "in_progress", "not_started", "unknown")
 TABLE_NAMES: tuple[str, ...] = ("documents", "findings", "finding_criteria", "audit_entries",
@@ -42,38 +41,21 @@ _INDEX_OF_UNIT_KIND = {"district": "district"}
 _SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 
 
-# -- values out of pandas ------------------------------------------------------------------
-
-def _opt(value: Any) -> Any:
-    """``pd.NA`` / ``NaT`` / NaN → ``None``; anything else unchanged."""
-    if value is None:
-        return None
-    try:
-        missing = pd.isna(value)
-    except (TypeError, ValueError):
-        return value
-    return None if missing is True else value
+Row = Mapping[str, Any]
 
 
 def _opt_int(value: Any) -> int | None:
-    v = _opt(value)
-    return int(v) if v is not None else None
+    return int(value) if value is not None else None
 
 
 def _opt_str(value: Any) -> str | None:
-    v = _opt(value)
-    return str(v) if v is not None else None
+    return str(value) if value is not None else None
 
 
 def _opt_date(value: Any) -> dt.date | None:
-    v = _opt(value)
-    if isinstance(v, dt.datetime):
-        return v.date()
-    return v if isinstance(v, dt.date) else None
-
-
-def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
-    return [{k: _opt(v) for k, v in row.items()} for row in frame.to_dict("records")]
+    if isinstance(value, dt.datetime):
+        return value.date()
+    return value if isinstance(value, dt.date) else None
 
 
 # -- the warehouse rows, typed -------------------------------------------------------------
@@ -280,19 +262,19 @@ def _heat_cell(unit: UnitSummary, area: int) -> int | None:
 
 # -- reading -------------------------------------------------------------------------------
 
-def read_tables(warehouse: Warehouse) -> dict[str, pd.DataFrame]:
-    """Every table the report needs, through ``read_table`` only (same on both engines)."""
-    return {name: warehouse.read_table(name) for name in TABLE_NAMES}
+def read_tables(warehouse: Warehouse) -> dict[str, list[dict[str, Any]]]:
+    """Every table the report needs, through ``Warehouse.rows`` only (same on both engines)."""
+    return {name: warehouse.rows(name) for name in TABLE_NAMES}
 
 
-def catalog_from_table(frame: pd.DataFrame) -> Catalog | None:
+def catalog_from_table(rows: Sequence[Row]) -> Catalog | None:
     """The catalog the warehouse was loaded with (its ``criteria`` table), ``None`` when empty.
 
     Why not always the packaged file: a province loads its own catalog with the batch, and
     the page should name areas the way that catalog does.
     """
     grouped: dict[tuple[str, int | None, int | None], dict[int, AreaInfo]] = defaultdict(dict)
-    for row in _records(frame):
+    for row in rows:
         key = (str(row["index_kind"]), _opt_int(row["year_from"]), _opt_int(row["year_to"]))
         area = int(row["area"])
         grouped[key][area] = AreaInfo(area, str(row["name"]), bool(row["inferred"]),
@@ -303,16 +285,16 @@ def catalog_from_table(frame: pd.DataFrame) -> Catalog | None:
                          for (kind, start, end), areas in grouped.items()))
 
 
-def _unit_names(units: pd.DataFrame) -> dict[str, tuple[str, str | None]]:
+def _unit_names(units: Sequence[Row]) -> dict[str, tuple[str, str | None]]:
     """Registry code → (name, kind)."""
-    return {str(r["code"]): (str(r["name"]), str(r["kind"])) for r in _records(units)}
+    return {str(r["code"]): (str(r["name"]), str(r["kind"])) for r in units}
 
 
-def documents_of(frame: pd.DataFrame,
+def documents_of(rows: Sequence[Row],
                  registry: Mapping[str, tuple[str, str | None]]) -> list[DocumentInfo]:
     """The ``documents`` rows with each one's unit resolved (see the module docstring)."""
     docs = []
-    for r in _records(frame):
+    for r in rows:
         code, agency, file = _opt_str(r["agency_code"]), _opt_str(r["agency"]), str(r["file"])
         kind: str | None = None
         if code is not None:
@@ -322,33 +304,33 @@ def documents_of(frame: pd.DataFrame,
             name, key = agency, f"name:{fold(agency)}"
         else:
             name, key = f"Không rõ đơn vị ({file})", f"doc:{r['id']}"
-        loaded = _opt(r["loaded_at"])
+        loaded = r["loaded_at"]
         docs.append(DocumentInfo(
             id=str(r["id"]), file=file, unit_key=key, unit_name=name, unit_kind=kind,
             symbol=_opt_str(r["symbol"]), number=_opt_int(r["number"]), date=_opt_date(r["date"]),
             month=_opt_int(r["month"]), year=_opt_int(r["year"]),
             assessed_year=_opt_int(r["assessed_year"]),
-            loaded_at=pd.Timestamp(loaded).to_pydatetime() if loaded is not None else None))
+            loaded_at=loaded if isinstance(loaded, dt.datetime) else None))
     return docs
 
 
-def findings_of(findings: pd.DataFrame, criteria: pd.DataFrame) -> list[FindingInfo]:
+def findings_of(findings: Sequence[Row], criteria: Sequence[Row]) -> list[FindingInfo]:
     """The ``findings`` rows with their codes from ``finding_criteria`` (in code order)."""
     codes: dict[tuple[str, int], list[str]] = defaultdict(list)
-    for r in _records(criteria):  # read_table sorts by (document, position, ordinal)
+    for r in criteria:  # Warehouse.rows sorts by (document, position, ordinal)
         codes[(str(r["document_id"]), int(r["position"]))].append(str(r["code"]))
     return [FindingInfo(
         document_id=str(r["document_id"]), position=int(r["position"]), seq=_opt_int(r["seq"]),
         shortcoming=_opt_str(r["shortcoming"]), deadline=_opt_str(r["deadline"]),
         due_date=_opt_date(r["due_date"]), status=str(r["status"]), overdue=bool(r["overdue"]),
         codes=tuple(codes.get((str(r["document_id"]), int(r["position"])), ())))
-        for r in _records(findings)]
+        for r in findings]
 
 
-def audits_of(frame: pd.DataFrame) -> list[AuditInfo]:
+def audits_of(rows: Sequence[Row]) -> list[AuditInfo]:
     return [AuditInfo(str(r["document_id"]), int(r["position"]), str(r["severity"]),
                       str(r["code"]), str(r["field"]), _opt_int(r["seq"]), str(r["message"]))
-            for r in _records(frame)]
+            for r in rows]
 
 
 # -- aggregation ---------------------------------------------------------------------------
@@ -510,7 +492,7 @@ def _group(items: Iterable[Any], attr: str) -> dict[str, list[Any]]:
     return grouped
 
 
-def build_report_data(tables: Mapping[str, pd.DataFrame], catalog: Catalog | None = None) -> ReportData:
+def build_report_data(tables: Mapping[str, Sequence[Row]], catalog: Catalog | None = None) -> ReportData:
     """Everything the page shows, from the warehouse tables (see :func:`read_tables`).
 
     ``catalog`` names the areas; by default the warehouse's own ``criteria`` table, else the

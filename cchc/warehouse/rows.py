@@ -1,6 +1,6 @@
 """Records and reference data → warehouse rows (tuples in the column order of each table).
 
-Pure functions, no database: the loader in :mod:`cchc.output.warehouse` only sends what
+Pure functions, no database: the loader in :mod:`cchc.warehouse.store` only sends what
 these return, so what lands in each column can be tested without an engine.  Values are
 the Python types both DB-API drivers bind the same way (``str``, ``int``, ``bool``,
 ``datetime.date``, ``datetime.datetime``, ``None``); lists become JSON text.
@@ -16,7 +16,8 @@ from typing import Any
 from cchc.normalize.catalog import Catalog
 from cchc.normalize.criteria import area_of
 from cchc.normalize.units import UnitRegistry
-from cchc.output.warehouse_schema import (
+from cchc.record import ReportRecord
+from cchc.warehouse.tables import (
     AUDIT_ENTRIES,
     CRITERIA,
     DOCUMENTS,
@@ -25,7 +26,6 @@ from cchc.output.warehouse_schema import (
     UNITS,
     Table,
 )
-from cchc.record import ReportRecord
 
 Row = tuple[Any, ...]
 

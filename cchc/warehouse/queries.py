@@ -3,7 +3,7 @@
 * :func:`latest_status` — the latest status of every shortcoming of every unit;
 * :func:`changes_since_previous` — what changed between each unit's last two reports.
 
-Both read the link tables of :mod:`cchc.output.links` joined to ``findings`` and
+Both read the link tables of :mod:`cchc.warehouse.threads` joined to ``findings`` and
 ``documents``, with only portable SQL (CTEs, ``FULL OUTER JOIN``, ``CASE``, aggregate
 subqueries), and return frames with the same dtypes and row order on DuckDB and PostgreSQL:
 dtypes come from the declared column types and rows are sorted in Python, as
@@ -17,8 +17,8 @@ from typing import Any
 
 import pandas as pd
 
-from cchc.output.links import LINK_TABLES, _engine
-from cchc.output.warehouse import Warehouse
+from cchc.warehouse.store import Warehouse
+from cchc.warehouse.threads import LINK_TABLES
 
 _DTYPES = {"text": "string", "int": "Int64", "bool": "boolean", "date": "object"}
 
@@ -99,7 +99,7 @@ def latest_status(wh: Warehouse) -> pd.DataFrame:
     unit's newest report no longer lists the shortcoming (fixed and left out, or forgotten);
     ``times_reported`` counts the reports that listed it.
     """
-    rows = _engine(wh).query(_LATEST_SQL)
+    rows = wh.query(_LATEST_SQL)
     return _frame(rows, _LATEST_COLUMNS, ("agency_code", "assessed_year", "last_report_order",
                                           "seq", "shortcoming_id"))
 
@@ -112,7 +112,7 @@ def changes_since_previous(wh: Warehouse, *, include_unchanged: bool = False) ->
     ``progress_changed`` (same status, other progress text) or ``unchanged`` (left out
     unless ``include_unchanged``).
     """
-    frame = _frame(_engine(wh).query(_CHANGES_SQL), _CHANGE_COLUMNS,
+    frame = _frame(wh.query(_CHANGES_SQL), _CHANGE_COLUMNS,
                    ("agency_code", "assessed_year", "current_seq", "previous_seq", "shortcoming_id"))
     if not include_unchanged:
         frame = frame[frame["change"] != "unchanged"].reset_index(drop=True)
@@ -124,6 +124,6 @@ def read_link_table(wh: Warehouse, name: str) -> pd.DataFrame:
     t = next((t for t in LINK_TABLES if t.name == name), None)
     if t is None:
         raise ValueError(f"unknown link table {name!r}")
-    rows = _engine(wh).query(f"SELECT {', '.join(t.column_names)} FROM {t.name}")
+    rows = wh.query(f"SELECT {', '.join(t.column_names)} FROM {t.name}")
     kinds = {"TEXT": "text", "INTEGER": "int"}
     return _frame(rows, [(c.name, kinds[c.type]) for c in t.columns], t.primary_key)

@@ -4,7 +4,8 @@
                        [--password P] [--units F] [--catalog F] [--debug]
 
 This module is the command's surface only — arguments, messages, the summary in
-Vietnamese, the exit status; the work is :func:`cchc.pipeline.runner.execute`.
+Vietnamese, the exit status; the work is the batch runner, :func:`cchc.batch.runner.execute`,
+imported when the command runs.
 
 Exit status: 0 every file loaded, unchanged or skipped on purpose; 1 some file failed (or
 the warehouse could not be used); 2 usage errors (a path that names nothing, a bad
@@ -17,15 +18,17 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from cchc.batch.runlog import Outcome
+from cchc.batch.worker import DEFAULT_MEMORY_LIMIT
+from cchc.cli.reading import add_reading_arguments, options_from_args
 from cchc.errors import CchcError
 from cchc.extract.limits import megabytes
-from cchc.pipeline.discover import DiscoveryError, discover
-from cchc.pipeline.legacy import find_soffice
-from cchc.pipeline.process import add_reading_arguments, load_settings, options_from_args
-from cchc.pipeline.progress import vn_number
-from cchc.pipeline.runlog import Outcome
-from cchc.pipeline.runner import DEFAULT_MEMORY_LIMIT, BatchConfig, BatchSummary, execute
+from cchc.vocabulary import vn_decimal
+
+if TYPE_CHECKING:
+    from cchc.batch.runner import BatchConfig, BatchSummary
 
 DEFAULT_TIMEOUT = 120.0
 RUN_LOG_NAME = "run_log.csv"
@@ -52,11 +55,7 @@ def _positive_float(value: str) -> float:
     return number
 
 
-def add_batch_command(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Register ``cchc batch``; the caller dispatches ``args.command == "batch"`` to
-    :func:`run_batch`."""
-    cmd = subparsers.add_parser(
-        "batch", help="read every report under folders/globs into the warehouse (resumable)")
+def add_arguments(cmd: argparse.ArgumentParser) -> None:
     cmd.add_argument("paths", nargs="+", metavar="PATH", help="report files, folders, globs")
     cmd.add_argument("--db", required=True, metavar="TARGET",
                      help="DuckDB file or postgresql:// URL")
@@ -76,6 +75,9 @@ def add_batch_command(subparsers: argparse._SubParsersAction[argparse.ArgumentPa
 
 
 def _config(args: argparse.Namespace) -> BatchConfig:
+    from cchc.batch.legacy import find_soffice
+    from cchc.batch.runner import BatchConfig
+
     log = args.log or (args.output / RUN_LOG_NAME if args.output else Path(RUN_LOG_NAME))
     return BatchConfig(
         target=str(args.db), log_path=log.resolve(), workers=args.workers or os.cpu_count() or 1,
@@ -87,7 +89,7 @@ def _config(args: argparse.Namespace) -> BatchConfig:
 def summary_text(summary: BatchSummary, log_path: Path) -> str:
     """The closing summary for people: counts per outcome, with the codes behind them."""
     total = len(summary.results)
-    lines = [f"Kết quả xử lý: {total} tệp trong {vn_number(summary.elapsed)} giây"]
+    lines = [f"Kết quả xử lý: {total} tệp trong {vn_decimal(summary.elapsed)} giây"]
     findings_label = "Tồn tại, hạn chế đã nạp (findings)"
     width = max(len(label) for label in [findings_label, *(label for _, label in _LABELS)])
     for outcome, label in _LABELS:
@@ -104,8 +106,12 @@ def summary_text(summary: BatchSummary, log_path: Path) -> str:
     return "\n".join(lines)
 
 
-def run_batch(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace) -> int:
     """``cchc batch``: see the module docstring for the exit status."""
+    from cchc.batch.discover import DiscoveryError, discover
+    from cchc.batch.runner import execute
+    from cchc.read import load_settings
+
     try:
         candidates = discover([str(p) for p in args.paths])
         config = _config(args)
@@ -125,13 +131,3 @@ def run_batch(args: argparse.Namespace) -> int:
     print(summary_text(summary, config.log_path))
     return 1 if summary.count(Outcome.FAILED) else 0
 
-
-def main(argv: list[str] | None = None) -> int:
-    """``python -m cchc.pipeline.batch PATH… --db TARGET``: the command without ``cli.py``."""
-    parser = argparse.ArgumentParser(prog="cchc")
-    add_batch_command(parser.add_subparsers(dest="command", required=True))
-    return run_batch(parser.parse_args(["batch", *(sys.argv[1:] if argv is None else argv)]))
-
-
-if __name__ == "__main__":
-    sys.exit(main())

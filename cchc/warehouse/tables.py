@@ -110,7 +110,7 @@ CRITERIA = Table(
           " name TEXT!, inferred BOOLEAN!, source TEXT, note TEXT"),
     primary_key=("id",),
 )
-#: Shortcoming threads across reports (derived; written by cchc.output.links).
+#: Shortcoming threads across reports (derived; written by cchc.warehouse.threads).
 LINKED_REPORTS = Table(
     "linked_reports",
     (Column("document_id", TEXT, False), Column("group_key", TEXT, False),

@@ -1,9 +1,21 @@
-"""Following a shortcoming over time: which findings of successive reports are the same one.
+"""Shortcoming threads across reports: which findings of successive reports are one shortcoming.
 
 A unit reports the same shortcoming every quarter until it is fixed, usually with the text
-copied and lightly edited, the progress rewritten and sometimes the codes reformatted.  This
-module decides, without a database, which finding of a later report continues which thread
-("shortcoming") of the earlier ones.  :mod:`cchc.output.links` stores the answer.
+copied and lightly edited, the progress rewritten and sometimes the codes reformatted.  The
+first half of this module is the rule, without a database (:func:`link_group`); the second
+half keeps its answer in two warehouse tables beside the loaded documents.
+
+``linked_reports`` puts each document in its unit-and-year group (``group_key``
+``"STP/2022"``) with its place in time (``report_order``, 1 = earliest); ``finding_links``
+gives every finding its thread (``shortcoming_id``) and the finding it continues.  Why
+tables of their own and not columns on ``findings``: links are derived data, recomputed for
+a whole group when a report arrives out of order or replaces another, while a document's
+own rows are written once in :meth:`Warehouse.load`'s transaction.  They are declared with
+the warehouse's tables (:mod:`cchc.warehouse.tables`), so ``ensure_schema`` creates them and
+``cchc export`` writes them.  After a batch of loads, :func:`relink_stale` relinks every
+group with a document not linked yet or links of a document gone, so a run killed between
+its loads and its links is repaired by the next one.  The analysts' questions about the
+threads are :mod:`cchc.warehouse.queries`.
 
 The rule, for the reports of one unit (``agency_code``) about one assessed year, taken in
 report order (year, month, date, then content hash):
@@ -34,12 +46,18 @@ same period (a Word and a PDF copy of one report) are chained like successive on
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import regex
 
 from cchc.text.vietnamese import fold
+from cchc.warehouse.store import Row, Warehouse
+from cchc.warehouse.tables import FINDING_LINKS, LINKED_REPORTS
+
+LINK_TABLES = (LINKED_REPORTS, FINDING_LINKS)
 
 SIMILARITY_THRESHOLD = 0.6
 _WORD = regex.compile(r"\w+")
@@ -178,3 +196,97 @@ def link_group(documents: Sequence[GroupDocument],
         orders.append((document.document_id, order))
         links.extend(new_links)
     return orders, links
+
+
+# -- the two tables --------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Group:
+    """One unit and assessed year; a document without either is a group of its own."""
+
+    agency_code: str | None
+    assessed_year: int | None
+    document_id: str
+
+    @property
+    def linkable(self) -> bool:
+        return self.agency_code is not None and self.assessed_year is not None
+
+    @property
+    def key(self) -> str:
+        """Example: ``"STP/2022"``; ``"document/<sha256>"`` when the unit or year is unknown."""
+        return f"{self.agency_code}/{self.assessed_year}" if self.linkable else f"document/{self.document_id}"
+
+
+def _group_filter(wh: Warehouse, group: Group) -> tuple[str, tuple[Any, ...]]:
+    m = wh.marker
+    if group.linkable:
+        return f"d.agency_code = {m} AND d.assessed_year = {m}", (group.agency_code, group.assessed_year)
+    return f"d.id = {m}", (group.document_id,)
+
+
+def _criteria(text: str | None) -> tuple[str, ...]:
+    return tuple(json.loads(text)) if text else ()
+
+
+def read_group(wh: Warehouse, group: Group) -> list[GroupDocument]:
+    """Every document of the group with its findings, as the linking rule needs them."""
+    where, params = _group_filter(wh, group)
+    rows = wh.query(
+        "SELECT d.id, d.year, d.month, d.date, f.position, f.shortcoming, f.criteria"
+        f" FROM documents d LEFT JOIN findings f ON f.document_id = d.id WHERE {where}", params)
+    keys: dict[str, tuple[object, ...]] = {}
+    findings: dict[str, list[FindingRef]] = {}
+    for doc_id, year, month, date, position, shortcoming, criteria in rows:
+        keys[doc_id] = report_sort_key(year, month, date, doc_id)
+        found = findings.setdefault(doc_id, [])
+        if position is not None:
+            found.append(FindingRef(doc_id, int(position), shortcoming, _criteria(criteria)))
+    return [GroupDocument(d, keys[d], tuple(sorted(findings[d], key=lambda f: f.position)))
+            for d in keys]
+
+
+def relink_group(wh: Warehouse, group: Group) -> None:
+    """Recompute every link of one group from its documents (one transaction)."""
+    orders, links = link_group(read_group(wh, group))
+    with wh.transaction():
+        for t in LINK_TABLES:
+            wh.execute(f"DELETE FROM {t.name} WHERE group_key = {wh.marker}", (group.key,))
+        wh.insert_rows(LINKED_REPORTS, [(doc_id, group.key, group.agency_code, group.assessed_year,
+                                         order) for doc_id, order in orders])
+        wh.insert_rows(FINDING_LINKS, [_link_row(group, k) for k in links])
+
+
+def _link_row(group: Group, k: Link) -> Row:
+    return (k.document_id, k.position, group.key, k.shortcoming_id, k.report_order,
+            k.previous_document_id, k.previous_position, k.similarity_pct)
+
+
+def _group_from_key(wh: Warehouse, key: str) -> Group:
+    """A group named by its key, from a row of ``linked_reports``."""
+    rows = wh.query("SELECT agency_code, assessed_year, document_id FROM linked_reports"
+                    f" WHERE group_key = {wh.marker}", (key,))
+    if not rows:
+        return Group(None, None, key.removeprefix("document/"))
+    agency, year, doc_id = rows[0]
+    return Group(agency, None if year is None else int(year), str(doc_id))
+
+
+def relink_stale(wh: Warehouse) -> int:
+    """Relink every group with a document not linked yet, or links of a document now gone.
+
+    Returns how many groups were relinked.  Cheap when nothing is stale (two anti-joins).
+    """
+    missing = wh.query(
+        "SELECT d.id, d.agency_code, d.assessed_year FROM documents d"
+        " LEFT JOIN linked_reports r ON r.document_id = d.id WHERE r.document_id IS NULL")
+    gone = wh.query(
+        "SELECT DISTINCT r.group_key FROM linked_reports r"
+        " LEFT JOIN documents d ON d.id = r.document_id WHERE d.id IS NULL")
+    groups = {g.key: g for g in (Group(r[1], None if r[2] is None else int(r[2]), str(r[0]))
+                                 for r in missing)}
+    for (key,) in gone:
+        groups.setdefault(str(key), _group_from_key(wh, str(key)))
+    for key in sorted(groups):
+        relink_group(wh, groups[key])
+    return len(groups)

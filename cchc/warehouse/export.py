@@ -7,24 +7,22 @@ store ``=…`` as a live formula and Excel would run it.  Every file is written 
 (:func:`cchc.output.files.write_atomic`): a reader never sees half a file.
 
 The command ``cchc export --db TARGET [--parquet DIR] [--xlsx FILE]`` is
-:func:`add_export_command` + :func:`run_export`.
+:mod:`cchc.cli.export`.  pandas stays here because a DataFrame is what ``to_parquet`` and
+``ExcelWriter`` take; nothing else on the way to a record needs it.
 """
 
 from __future__ import annotations
 
-import argparse
 import io
-import sys
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from cchc.errors import CchcError
 from cchc.output.files import write_atomic
 from cchc.output.tabular import defuse
-from cchc.output.warehouse import DEFAULT_TARGET, Warehouse, connect, is_postgres_url, redact
-from cchc.output.warehouse_schema import BOOLEAN, DATE, INTEGER, TEXT, TIMESTAMP, Table, table
+from cchc.warehouse.store import Warehouse
+from cchc.warehouse.tables import BOOLEAN, DATE, INTEGER, TEXT, TIMESTAMP, Table, table
 
 #: Excel's limit on the characters in one cell; longer text makes Excel "repair" the file.
 EXCEL_CELL_MAX = 32_767
@@ -96,44 +94,3 @@ def export_xlsx(warehouse: Warehouse, path: Path) -> Path:
     write_atomic(path, workbook_bytes(warehouse))
     return path
 
-
-def add_export_command(
-    subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
-) -> None:
-    """Register ``cchc export``; the caller dispatches ``args.command == "export"`` to
-    :func:`run_export`."""
-    cmd = subparsers.add_parser(
-        "export", help="write every warehouse table to Parquet files and/or an Excel workbook")
-    cmd.add_argument("--db", default=DEFAULT_TARGET, metavar="TARGET",
-                     help=f"DuckDB file or postgresql:// URL (default {DEFAULT_TARGET})")
-    cmd.add_argument("--parquet", type=Path, metavar="DIR",
-                     help="write DIR/<table>.parquet for every table")
-    cmd.add_argument("--xlsx", type=Path, metavar="FILE",
-                     help="write one workbook with a sheet per table")
-
-
-def run_export(args: argparse.Namespace) -> int:
-    """``cchc export``: 0 done, 1 the warehouse cannot be read, 2 nothing asked for."""
-    if args.parquet is None and args.xlsx is None:
-        print("cchc export: cần --parquet DIR và/hoặc --xlsx FILE "
-              "(give --parquet DIR and/or --xlsx FILE)", file=sys.stderr)
-        return 2
-    target = args.db
-    if not is_postgres_url(target) and not Path(target).is_file():
-        print(f"cchc export: không tìm thấy kho dữ liệu {target} (no such warehouse file)",
-              file=sys.stderr)
-        return 1
-    try:
-        with connect(target, read_only=True) as warehouse:
-            warehouse.check_schema()
-            if args.parquet is not None:
-                export_parquet(warehouse, args.parquet)
-            if args.xlsx is not None:
-                export_xlsx(warehouse, args.xlsx)
-            tables = len(warehouse.table_names())
-    except (CchcError, OSError) as exc:  # a bad target or an unwritable output: one line
-        print(f"cchc export: {exc}", file=sys.stderr)
-        return 1
-    outputs = " and ".join(str(p) for p in (args.parquet, args.xlsx) if p is not None)
-    print(f"cchc: exported {tables} table(s) from {redact(target)} to {outputs}", file=sys.stderr)
-    return 0

@@ -2,10 +2,12 @@
 
 Analysts load a quarter's reports from every unit and query across units; the data team
 points the same code at the provincial PostgreSQL server.  One schema serves both
-(:mod:`cchc.output.warehouse_schema`); the only engine differences — how to connect, the
+(:mod:`cchc.warehouse.tables`); the only engine differences — how to connect, the
 parameter marker (DuckDB ``?``, psycopg ``%s``) and how a transaction is opened — live in
-the two small ``_Engine`` classes below, and every SQL text is built from the table
-declarations with the engine's marker.
+:mod:`cchc.warehouse.engines`, and every SQL text is built from the table declarations
+with the engine's marker.  The other warehouse modules (threads, queries, export) use the
+public methods :meth:`Warehouse.query`, :meth:`Warehouse.execute`,
+:meth:`Warehouse.transaction` and :meth:`Warehouse.insert_rows`, never the engine itself.
 
 Loads are idempotent and whole: a document is keyed on the SHA-256 of its file, so the
 same file twice changes nothing, and a new version of a file at the same ``source_path``
@@ -24,22 +26,21 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import AbstractContextManager, contextmanager
+from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, ClassVar
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from cchc.errors import CchcError
 from cchc.normalize.catalog import Catalog
 from cchc.normalize.units import UnitRegistry
-from cchc.output import warehouse_load as rows_of
-from cchc.output.warehouse_schema import (
+from cchc.record import ReportRecord
+from cchc.warehouse import rows as rows_of
+from cchc.warehouse.engines import DuckDBEngine, Engine, PostgresEngine, Row, is_postgres_url, redact
+from cchc.warehouse.tables import (
     AUDIT_ENTRIES,
     BOOLEAN,
     CRITERIA,
@@ -58,18 +59,16 @@ from cchc.output.warehouse_schema import (
     ddl,
     table,
 )
-from cchc.record import ReportRecord
 
 if TYPE_CHECKING:
-    import duckdb
-    import psycopg
+    import pandas as pd
 
 DEFAULT_TARGET = "cchc.duckdb"
-_PG_PREFIXES = ("postgresql://", "postgres://")
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 _PANDAS_DTYPES = {TEXT: "string", INTEGER: "Int64", BOOLEAN: "boolean",
                   TIMESTAMP: "datetime64[us]"}
-Row = tuple[Any, ...]
+__all__ = ["DEFAULT_TARGET", "LoadAction", "LoadResult", "Row", "Warehouse", "WarehouseError",
+           "connect", "is_postgres_url", "redact"]
 
 
 class WarehouseError(CchcError):
@@ -91,138 +90,6 @@ class LoadResult:
     replaced: tuple[str, ...] = ()
 
 
-class _Engine(ABC):
-    """The DB-API differences between DuckDB and psycopg, and nothing else."""
-
-    name: ClassVar[str]
-    marker: ClassVar[str]  # the positional parameter marker of the driver
-    errors: tuple[type[Exception], ...]  # the driver's error classes
-
-    @abstractmethod
-    def execute(self, sql: str, params: Sequence[Any] = ()) -> None: ...
-
-    @abstractmethod
-    def executemany(self, sql: str, rows: Sequence[Row]) -> None: ...
-
-    @abstractmethod
-    def query(self, sql: str, params: Sequence[Any] = ()) -> list[Row]: ...
-
-    @abstractmethod
-    def transaction(self) -> AbstractContextManager[None]:
-        """Commit when the block ends, roll back when it raises."""
-
-    @abstractmethod
-    def close(self) -> None: ...
-
-    def markers(self, count: int) -> str:
-        """Example (DuckDB): ``markers(3)`` → ``"?, ?, ?"``."""
-        return ", ".join([self.marker] * count)
-
-    def insert_many(self, table: str, columns: Sequence[str], rows: Sequence[Row]) -> None:
-        """Insert ``rows``; engines override this where one statement per row is slow."""
-        self.executemany(f"INSERT INTO {table} ({', '.join(columns)}) "
-                         f"VALUES ({self.markers(len(columns))})", rows)
-
-
-class _DuckDB(_Engine):
-    name = "duckdb"
-    marker = "?"
-
-    def __init__(self, path: Path, *, read_only: bool = False) -> None:
-        import duckdb
-
-        if read_only and not path.is_file():
-            raise FileNotFoundError(f"không có tệp (no such file) {path}")
-        if not read_only:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        self._conn: duckdb.DuckDBPyConnection = duckdb.connect(str(path), read_only=read_only)
-        self.errors = (duckdb.Error,)
-
-    def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
-        self._conn.execute(sql, list(params))
-
-    def executemany(self, sql: str, rows: Sequence[Row]) -> None:
-        if rows:  # DuckDB rejects an empty parameter list
-            self._conn.executemany(sql, [list(r) for r in rows])
-
-    def query(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
-        return self._conn.execute(sql, list(params)).fetchall()
-
-    def insert_many(self, table: str, columns: Sequence[str], rows: Sequence[Row]) -> None:
-        """Rows handed to DuckDB as one Arrow table: its executemany runs one statement per
-        row, and binding many parameters is slow too (measured: ~0.2 ms a row with multi-row
-        VALUES, a quarter of that through Arrow), which made loading a report cost as much
-        as reading it."""
-        import pyarrow as pa
-
-        if not rows:
-            return
-        batch = pa.table({f"c{i}": [row[i] for row in rows] for i in range(len(columns))})
-        self._conn.register("_cchc_rows", batch)
-        try:
-            self._conn.execute(f"INSERT INTO {table} ({', '.join(columns)}) SELECT * FROM _cchc_rows")
-        finally:
-            self._conn.unregister("_cchc_rows")
-
-    @contextmanager
-    def transaction(self) -> Iterator[None]:
-        self._conn.begin()
-        try:
-            yield
-        except BaseException:
-            self._conn.rollback()
-            raise
-        self._conn.commit()
-
-    def close(self) -> None:
-        self._conn.close()
-
-
-class _Postgres(_Engine):
-    name = "postgresql"
-    marker = "%s"
-
-    def __init__(self, url: str, *, read_only: bool = False) -> None:
-        import psycopg
-
-        # autocommit: a read outside ``transaction()`` leaves no idle transaction open.
-        self._conn: psycopg.Connection[Row] = psycopg.connect(url, autocommit=True)
-        self.errors = (psycopg.Error,)
-        if read_only:
-            self._conn.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
-
-    def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
-        self._conn.execute(sql, list(params) or None)
-
-    def executemany(self, sql: str, rows: Sequence[Row]) -> None:
-        if rows:
-            with self._conn.cursor() as cur:
-                cur.executemany(sql, rows)
-
-    def query(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
-        return self._conn.execute(sql, list(params) or None).fetchall()
-
-    @contextmanager
-    def transaction(self) -> Iterator[None]:
-        with self._conn.transaction():
-            yield
-
-    def close(self) -> None:
-        self._conn.close()
-
-
-def redact(target: str | Path) -> str:
-    """A target fit for messages: the password of a URL hidden.
-
-    Example: ``"postgresql://cchc:secret@db/cchc"`` → ``"postgresql://cchc:***@db/cchc"``.
-    """
-    return re.sub(r"^([a-z]+://[^:/@]+):[^@]*@", r"\1:***@", str(target))
-
-
-def is_postgres_url(target: str | Path) -> bool:
-    return str(target).startswith(_PG_PREFIXES)
-
-
 def connect(target: str | Path = DEFAULT_TARGET, *, read_only: bool = False) -> Warehouse:
     """Open a warehouse: a ``postgresql://`` URL, else the path of a DuckDB file.
 
@@ -232,9 +99,9 @@ def connect(target: str | Path = DEFAULT_TARGET, *, read_only: bool = False) -> 
     """
     try:
         if is_postgres_url(target):
-            engine: _Engine = _Postgres(str(target), read_only=read_only)
+            engine: Engine = PostgresEngine(str(target), read_only=read_only)
         else:
-            engine = _DuckDB(Path(target), read_only=read_only)
+            engine = DuckDBEngine(Path(target), read_only=read_only)
     except ImportError as exc:
         raise WarehouseError(f"thiếu thư viện cơ sở dữ liệu (missing driver): {exc}") from exc
     except Exception as exc:  # each driver has its own error tree; say which target failed
@@ -246,7 +113,7 @@ def connect(target: str | Path = DEFAULT_TARGET, *, read_only: bool = False) -> 
 class Warehouse:
     """A connection to one warehouse; use it as a context manager so it is closed."""
 
-    def __init__(self, engine: _Engine, label: str) -> None:
+    def __init__(self, engine: Engine, label: str) -> None:
         self._engine = engine
         self.label = label
 
@@ -267,6 +134,32 @@ class Warehouse:
 
     def close(self) -> None:
         self._engine.close()
+
+    # -- SQL for the other warehouse modules (threads, queries) --------------------------
+
+    @property
+    def marker(self) -> str:
+        """The engine's positional parameter marker: ``?`` (DuckDB) or ``%s`` (psycopg)."""
+        return self._engine.marker
+
+    def markers(self, count: int) -> str:
+        """``count`` markers joined by commas, for ``VALUES (…)`` and ``IN (…)``."""
+        return self._engine.markers(count)
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
+        """Rows of a SELECT written with :attr:`marker` for its parameters."""
+        return self._engine.query(sql, params)
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
+        self._engine.execute(sql, params)
+
+    def transaction(self) -> AbstractContextManager[None]:
+        """Commit when the block ends, roll back when it raises."""
+        return self._engine.transaction()
+
+    def insert_rows(self, t: Table, rows: Sequence[Row]) -> None:
+        """Insert rows (tuples in ``t``'s column order) the fastest way the engine has."""
+        self._engine.insert_many(t.name, t.column_names, rows)
 
     # -- schema -------------------------------------------------------------------------
 
@@ -430,17 +323,14 @@ class Warehouse:
         loaded_at = dt.datetime.now(dt.UTC).replace(tzinfo=None)  # TIMESTAMP holds UTC
         if not items:
             return
-        self._insert_rows(DOCUMENTS, [rows_of.document_row(record, source_path=path,
+        self.insert_rows(DOCUMENTS, [rows_of.document_row(record, source_path=path,
                                                            loaded_at=loaded_at)
                                       for record, path in items])
         children: tuple[tuple[Table, Callable[[ReportRecord], list[Row]]], ...] = (
             (FINDINGS, rows_of.finding_rows), (FINDING_CRITERIA, rows_of.finding_criteria_rows),
             (AUDIT_ENTRIES, rows_of.audit_rows))
         for child, rows_for in children:
-            self._insert_rows(child, [row for record, _ in items for row in rows_for(record)])
-
-    def _insert_rows(self, t: Table, rows: Sequence[Row]) -> None:
-        self._engine.insert_many(t.name, t.column_names, rows)
+            self.insert_rows(child, [row for record, _ in items for row in rows_for(record)])
 
     def _upsert(self, t: Table, rows: Sequence[Row]) -> None:
         updates = ", ".join(f"{c} = EXCLUDED.{c}" for c in t.value_columns)
@@ -456,20 +346,33 @@ class Warehouse:
         return {t.name: int(self._engine.query(f"SELECT COUNT(*) FROM {t.name}")[0][0])
                 for t in TABLES}
 
-    def read_table(self, name: str) -> pd.DataFrame:
-        """A whole table, ordered by its primary key, with the same dtypes on both engines.
+    def rows(self, name: str) -> list[dict[str, Any]]:
+        """A whole table as plain Python rows (column → value), ordered by its primary key.
 
         Sorted in Python, not SQL: PostgreSQL orders text by its locale and DuckDB by bytes,
-        and the same warehouse must give the same frame on both.  Dtypes come from the
-        schema, not from the values (an all-NULL column keeps its type): TEXT → ``string``,
-        INTEGER → ``Int64``, BOOLEAN → ``boolean`` (all with ``pd.NA``), TIMESTAMP →
-        ``datetime64[us]``, DATE → ``datetime.date`` objects.
+        and the same warehouse must give the same rows on both.  Values are what both
+        drivers return: ``str``, ``int``, ``bool``, ``datetime.date``, ``datetime.datetime``
+        or ``None``.
         """
         t = table(name)
-        rows = self._engine.query(f"SELECT {', '.join(t.column_names)} FROM {t.name}")
+        found = self._engine.query(f"SELECT {', '.join(t.column_names)} FROM {t.name}")
         keys = [t.column_names.index(k) for k in t.primary_key]
-        rows.sort(key=lambda r: tuple(r[i] for i in keys))
-        frame = pd.DataFrame.from_records(rows, columns=list(t.column_names))
+        found.sort(key=lambda r: tuple(r[i] for i in keys))
+        return [dict(zip(t.column_names, r, strict=True)) for r in found]
+
+    def read_table(self, name: str) -> pd.DataFrame:
+        """A whole table as a DataFrame (the Python API and the exports), same on both engines.
+
+        Rows as :meth:`rows` orders them.  Dtypes come from the schema, not from the values
+        (an all-NULL column keeps its type): TEXT → ``string``, INTEGER → ``Int64``, BOOLEAN →
+        ``boolean`` (all with ``pd.NA``), TIMESTAMP → ``datetime64[us]``, DATE →
+        ``datetime.date`` objects.
+        """
+        import pandas as pd  # only where a DataFrame is the product: not for loads or the report
+
+        t = table(name)
+        frame = pd.DataFrame.from_records([tuple(r.values()) for r in self.rows(name)],
+                                          columns=list(t.column_names))
         for column in t.columns:
             dtype = _PANDAS_DTYPES.get(column.type)
             if dtype is not None:

@@ -1,0 +1,28 @@
+"""The reading options every command that reads reports takes (one definition for all)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from cchc.extract.limits import Limits, megabytes, positive_int
+from cchc.read import Options
+
+
+def add_reading_arguments(parser: argparse.ArgumentParser) -> None:
+    """``--password``, ``--units``, ``--catalog``, ``--max-size``, ``--max-pages``."""
+    parser.add_argument("--password", help="password of encrypted PDFs")
+    parser.add_argument("--units", type=Path, help="units registry JSON of another province")
+    parser.add_argument("--catalog", type=Path, help="criteria catalog JSON")
+    parser.add_argument("--max-size", type=megabytes, metavar="MB",
+                        help="refuse files larger than MB megabytes (default 100)")
+    parser.add_argument("--max-pages", type=positive_int, metavar="N",
+                        help="refuse PDFs with more than N pages (default 2000)")
+
+
+def options_from_args(args: argparse.Namespace) -> Options:
+    """:class:`Options` from the arguments :func:`add_reading_arguments` defines."""
+    limits = Limits().overriding(max_file_size=getattr(args, "max_size", None),
+                                 max_pages=getattr(args, "max_pages", None))
+    return Options(password=getattr(args, "password", None), units_file=getattr(args, "units", None),
+                   catalog_file=getattr(args, "catalog", None), limits=limits)
