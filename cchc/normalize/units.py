@@ -27,11 +27,6 @@ import regex
 from cchc.errors import CchcError
 from cchc.text.vietnamese import clean_line, fold
 
-#: Unit kinds used by the Hà Tĩnh file; other provinces' files may add their own.
-KIND_DEPARTMENT = "department"
-KIND_DISTRICT = "district"
-KIND_PROVINCE_OFFICE = "province_office"
-
 #: Folded abbreviation → folded words, applied token by token to names before matching.
 NAME_ABBREVIATIONS: Mapping[str, str] = {
     "ubnd": "uy ban nhan dan",

@@ -1,0 +1,58 @@
+"""Reading a file imports none of the heavy libraries of the warehouse and the report.
+
+Issue 12: every command used to import the whole program (pandas, matplotlib, …), so
+``cchc --help`` took a second and each batch worker paid the same.  Checked in a fresh
+interpreter with ``python -X importtime``, whose report names every module imported.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).parent.parent
+SAMPLES = ROOT / "samples"
+HEAVY = ("pandas", "matplotlib", "duckdb", "pyarrow", "psycopg", "openpyxl")
+
+
+def _imported(code: str) -> set[str]:
+    """Top-level names of every module a fresh interpreter imports to run ``code``."""
+    done = subprocess.run([sys.executable, "-X", "importtime", "-c", code], cwd=ROOT,
+                          capture_output=True, text=True, timeout=120, check=True)
+    names = set()
+    for line in done.stderr.splitlines():
+        if line.startswith("import time:") and "|" in line:
+            module = line.rsplit("|", 1)[1].strip()
+            if module and module != "package":
+                names.add(module.split(".")[0])
+    return names
+
+
+@pytest.mark.parametrize("sample", ["seed_stp_2023_q1.txt", "stp_2023_q1.docx", "stp_2023_q1.pdf"])
+def test_reading_a_file_imports_no_heavy_library(sample: str) -> None:
+    code = ("from pathlib import Path; from cchc.read import Options, load_settings, process_file; "
+            f"r = process_file(Path({str(SAMPLES / sample)!r}), load_settings(Options())); "
+            "assert r.findings")
+    heavy = sorted(set(HEAVY) & _imported(code))
+    assert not heavy, f"reading {sample} imported {heavy}"
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["extract", "--help"], ["extract", "samples/seed_stp_2023_q1.txt"],
+                                  ["audit", "samples/seed_stp_2023_q1.txt"], ["batch", "--help"]])
+def test_commands_that_read_import_no_heavy_library(argv: list[str]) -> None:
+    code = ("import sys, contextlib, io; from cchc.cli.main import main\n"
+            "with contextlib.redirect_stdout(io.StringIO()):\n"
+            f"    try: main({argv!r})\n"
+            "    except SystemExit: pass")
+    heavy = sorted(set(HEAVY) & _imported(code))
+    assert not heavy, f"cchc {' '.join(argv)} imported {heavy}"
+
+
+def test_a_batch_worker_starts_light() -> None:
+    """The worker's entry module (what a spawned worker imports first) loads no reader."""
+    imported = _imported("import cchc.batch.worker")
+    assert not set(HEAVY) & imported
+    assert not {"pdfplumber", "docx", "numpy"} & imported
