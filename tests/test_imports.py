@@ -40,7 +40,8 @@ def test_reading_a_file_imports_no_heavy_library(sample: str) -> None:
     assert not heavy, f"reading {sample} imported {heavy}"
 
 
-@pytest.mark.parametrize("argv", [["--help"], ["extract", "--help"], ["extract", "samples/seed_stp_2023_q1.txt"],
+@pytest.mark.parametrize("argv", [["--help"], ["extract", "--help"],
+                                  ["extract", "samples/seed_stp_2023_q1.txt"],
                                   ["audit", "samples/seed_stp_2023_q1.txt"], ["batch", "--help"]])
 def test_commands_that_read_import_no_heavy_library(argv: list[str]) -> None:
     code = ("import sys, contextlib, io; from cchc.cli.main import main\n"
