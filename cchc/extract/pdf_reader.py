@@ -33,6 +33,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 from cchc.errors import RefusedDocument, UnreadableDocument
 from cchc.extract.guards import check_pdf_complete, check_pdf_streams, count_pdf_pages
 from cchc.extract.limits import Limits
+from cchc.extract.columns import map_columns
 from cchc.extract.model import Block, ExtractedDocument, Paragraph, RawTable
 from cchc.extract.pdf_grid import (
     Glyph,
@@ -44,6 +45,7 @@ from cchc.extract.pdf_grid import (
 )
 from cchc.extract.pdf_lines import glyphs_to_lines
 from cchc.extract.pdf_rows import find_grids
+from cchc.extract.pdf_triage import triage
 
 __all__ = ["PdfSettings", "dedupe", "glyphs_to_lines", "layout_to_blocks", "legacy_font_names", "page_rules",
            "read_pdf"]
@@ -85,8 +87,14 @@ def read_pdf(
     password: str | None = None,
     settings: PdfSettings | None = None,
     limits: Limits | None = None,
+    use_triage: bool = True,
 ) -> ExtractedDocument:
     """Read a PDF into blocks: per page, its tables and its text lines, in reading order.
+
+    With ``use_triage``, pypdfium2's text first tells which pages need table geometry
+    (page 1 and the appendix, see ``pdf_triage``); the other pages give their text lines
+    only.  When triage finds no appendix, or its pages hold no appendix table, every page
+    is read with its geometry.
 
     Raises :class:`UnreadableDocument` with code ``encrypted`` (no or wrong password),
     ``damaged_pdf`` (truncated, or pdfminer cannot parse it) or ``no_text_layer`` (no page
@@ -95,22 +103,16 @@ def read_pdf(
     path = Path(path)
     settings = settings or PdfSettings()
     limits = limits or Limits()
-    blocks: list[Block] = []
-    fonts: set[str] = set()
-    has_text = False
-    n_tables = 0
-    unruled = False  # the last table seen had its rows found from the text
     with _open(path, password, limits) as pdf:
-        for layout, page_fonts in _layouts(pdf, path.name, settings):
-            has_text = has_text or bool(layout.glyphs)
-            fonts |= page_fonts
-            page_blocks = layout_to_blocks(layout, settings.layout, first_index=n_tables,
-                                           unruled_before=unruled)
-            tables = [b for b in page_blocks if isinstance(b, RawTable)]
-            n_tables += len(tables)
-            unruled = not tables[-1].ruled if tables else unruled
-            blocks.extend(page_blocks)
+        plan = triage(path, password) if use_triage else None
+        page = _PageReader(settings)
+        if plan is not None:
+            page.read(pdf, path.name, plan.geometry, plan.text_lines)
+        if plan is None or not _holds_appendix(page.blocks):
+            page = _PageReader(settings)  # the fallback: every page with its geometry
+            page.read(pdf, path.name, None, {})
         n_pages = len(pdf.pages)
+    blocks, fonts, has_text = page.blocks, page.fonts, page.has_text
     if not has_text:
         raise UnreadableDocument(path.name, "no_text_layer", MSG_NO_TEXT)
     return ExtractedDocument(
@@ -120,6 +122,56 @@ def read_pdf(
         pages=n_pages,
         font_hints=tuple(sorted(fonts)),
     )
+
+
+class _PageReader:
+    """Pages → blocks, in page order, carrying what one page tells the next."""
+
+    def __init__(self, settings: PdfSettings) -> None:
+        self.settings = settings
+        self.blocks: list[Block] = []
+        self.fonts: set[str] = set()
+        self.has_text = False
+        self._tables = 0
+        self._unruled = False  # the last table seen had its rows found from the text
+
+    def read(self, pdf: PDF, name: str, geometry: Sequence[int] | None,
+             text_lines: dict[int, tuple[str, ...]]) -> None:
+        """Read the pages in ``geometry`` (None: all) with their geometry, the others as
+        ``text_lines``."""
+        layouts = _layouts(pdf, name, self.settings, geometry)
+        pending = sorted(text_lines)
+        for layout, page_fonts in layouts:
+            while pending and pending[0] < layout.number:
+                self._text_page(pending.pop(0), text_lines)
+            self._geometry_page(layout, page_fonts)
+        while pending:
+            self._text_page(pending.pop(0), text_lines)
+
+    def _text_page(self, number: int, text_lines: dict[int, tuple[str, ...]]) -> None:
+        lines = text_lines[number]
+        self.has_text = self.has_text or bool(lines)
+        self.blocks.extend(Paragraph(line, page=number) for line in lines)
+
+    def _geometry_page(self, layout: PageLayout, page_fonts: set[str]) -> None:
+        self.has_text = self.has_text or bool(layout.glyphs)
+        self.fonts |= page_fonts
+        page_blocks = layout_to_blocks(layout, self.settings.layout, first_index=self._tables,
+                                       unruled_before=self._unruled)
+        tables = [b for b in page_blocks if isinstance(b, RawTable)]
+        self._tables += len(tables)
+        self._unruled = not tables[-1].ruled if tables else self._unruled
+        self.blocks.extend(page_blocks)
+
+
+def _holds_appendix(blocks: Sequence[Block]) -> bool:
+    """Some table reads like the remediation appendix (so triage chose its pages well)."""
+    for block in blocks:
+        if isinstance(block, RawTable):
+            columns = map_columns(block)
+            if columns is not None and columns.looks_like_appendix:
+                return True
+    return False
 
 
 def _open(path: Path, password: str | None, limits: Limits) -> PDF:
@@ -169,8 +221,11 @@ def _open_pdfplumber(path: Path, password: str | None) -> PDF:
         raise UnreadableDocument(path.name, "damaged_pdf", MSG_DAMAGED) from e
 
 
-def _layouts(pdf: PDF, name: str, settings: PdfSettings) -> Iterator[tuple[PageLayout, set[str]]]:
-    """Each page's layout and legacy font names, closing the page before the next one.
+def _layouts(
+    pdf: PDF, name: str, settings: PdfSettings, numbers: Sequence[int] | None = None
+) -> Iterator[tuple[PageLayout, set[str]]]:
+    """Each page's layout and legacy font names, closing the page before the next one;
+    only the pages ``numbers`` (1-based) when given.
 
     Only reading pdfminer's objects is guarded: an error there is a damaged file, while an
     error in our own grid code (run by the caller) stays a bug and is not disguised.
@@ -179,7 +234,10 @@ def _layouts(pdf: PDF, name: str, settings: PdfSettings) -> Iterator[tuple[PageL
         pages = pdf.pages
     except Exception as e:
         raise UnreadableDocument(name, "damaged_pdf", MSG_DAMAGED) from e
+    chosen = set(numbers) if numbers is not None else None
     for number, page in enumerate(pages, start=1):
+        if chosen is not None and number not in chosen:
+            continue
         try:
             chars = dedupe(page.chars, settings.dedupe_tolerance)
             layout = PageLayout(number, page_rules(page, settings), _glyphs(chars, page.bbox))
