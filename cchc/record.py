@@ -10,12 +10,37 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from enum import Enum
-from typing import Any
+from typing import Annotated, Any
 
 SCHEMA_VERSION = 1
 
 
+@dataclass(frozen=True)
+class JsonFormat:
+    """A JSON Schema ``format`` for a text field.
+
+    pydantic, which :mod:`cchc.output.schema` uses, calls the hook below on annotations;
+    the record itself does not import pydantic.
+    """
+
+    name: str
+
+    def __get_pydantic_json_schema__(self, core_schema: Any, handler: Any) -> Any:
+        schema = handler(core_schema)
+        schema["format"] = self.name
+        return schema
+
+
+#: ISO 8601 calendar date text, ``YYYY-MM-DD``.
+IsoDate = Annotated[str, JsonFormat("date")]
+#: The schema generator reads each type's attribute docstrings as field descriptions (a
+#: plain dict is a pydantic ``ConfigDict``; the record itself does not import pydantic).
+_SCHEMA_CONFIG = {"use_attribute_docstrings": True}
+
+
 class Status(str, Enum):
+    """Where the remedy of a shortcoming stands, from the progress text or the mark columns."""
+
     COMPLETED = "completed"
     IN_PROGRESS = "in_progress"
     NOT_STARTED = "not_started"
@@ -23,6 +48,8 @@ class Status(str, Enum):
 
 
 class DeadlineKind(str, Enum):
+    """What kind of deadline the cell wrote (a date, a month, a quarter, …, recurring)."""
+
     DATE = "date"
     MONTH = "month"
     QUARTER = "quarter"
@@ -34,6 +61,8 @@ class DeadlineKind(str, Enum):
 
 
 class Severity(str, Enum):
+    """How much an audit entry matters: an error makes the report unusable until fixed."""
+
     ERROR = "error"
     WARNING = "warning"
     INFO = "info"
@@ -41,63 +70,124 @@ class Severity(str, Enum):
 
 @dataclass(frozen=True)
 class Source:
+    """The submitted file the record was read from."""
+
+    __pydantic_config__ = _SCHEMA_CONFIG
+
     file: str
+    """The file name, without its folder."""
     sha256: str
+    """SHA-256 of the file's bytes, hex: the report's identity in the warehouse."""
     format: str
+    """``docx``, ``pdf`` or ``txt``, sniffed from the bytes (not the name)."""
     pages: int | None
+    """Page count (PDF; Word when its properties say; text exports), else null."""
 
 
 @dataclass(frozen=True)
 class ReportMeta:
+    """Who issued the report and when, from its header block and the appendix caption."""
+
+    __pydantic_config__ = _SCHEMA_CONFIG
+
     agency: str | None = None
+    """The issuing unit in normal Vietnamese casing (``Sở Tư pháp``)."""
     agency_code: str | None = None
+    """The unit's code in the units registry (``STP``); null when the registry has no such unit."""
     symbol: str | None = None
+    """The document symbol after the slash (``BC-STP``)."""
     number: int | None = None
-    date: str | None = None  # ISO date, only when day, month and year are all written
+    """The number before the slash; null when left blank."""
+    date: IsoDate | None = None
+    """The report date, only when day, month and year are all written."""
     month: int | None = None
+    """The report month, whenever written (also when the day is blank)."""
     year: int | None = None
+    """The report year, whenever written."""
     assessed_year: int | None = None
+    """The year of the PAR-index assessment the appendix answers (not the report's year)."""
     title: str | None = None
+    """The appendix title as written, lines joined."""
 
 
 @dataclass(frozen=True)
 class Finding:
+    """One shortcoming of the appendix (a numbered row), with its remedy, deadline and progress."""
+
+    __pydantic_config__ = _SCHEMA_CONFIG
+
     seq: int | None
+    """The number of the TT cell; null when it is not a number."""
     section: str | None
+    """The group row above the finding (a reform area or a part of the table), as printed."""
     shortcoming: str | None
+    """The shortcoming (tồn tại, hạn chế), cleaned text."""
     criteria: list[str]
+    """Criterion codes that lost points, canonical and dotted (``3.2.1``), in order, no repeats."""
     areas: list[int]
+    """The reform areas of the codes (their first number), in order, no repeats."""
     remedy: str | None
+    """The remedy (giải pháp khắc phục); list items joined with a line break."""
     remedy_items: list[str]
+    """The remedy's items; one item when it is not a list, none when blank."""
     owner: str | None
+    """The unit in charge (đơn vị chủ trì)."""
     deadline: str | None
+    """The deadline cell as written."""
     deadline_kind: DeadlineKind | None
-    due_date: str | None
+    """What the deadline wrote; null when blank."""
+    due_date: IsoDate | None
+    """The last day that satisfies the deadline; null when it names none."""
     progress: str | None
+    """The progress reported (tiến độ thực hiện)."""
     status: Status
+    """Where the remedy stands."""
     status_evidence: str | None
+    """The words (or the mark) that decided the status, as written; null for unknown."""
     overdue: bool
+    """The due date is before the report date and the status is not completed."""
     note: str | None
+    """The note column (ghi chú)."""
     pages: list[int]
+    """The pages the finding's text came from, ascending; empty for Word."""
     merged: list[str]
+    """Fields whose value comes from a cell merged vertically with other rows."""
 
 
 @dataclass(frozen=True)
 class AuditEntry:
+    """One thing missing or inconsistent in the report, for the unit's officer to fix."""
+
+    __pydantic_config__ = _SCHEMA_CONFIG
+
     severity: Severity
+    """How much it matters."""
     code: str
+    """A stable code per kind of gap (docs/record-format.md lists them)."""
     field: str
+    """The record field concerned (``deadline``, ``report.number``, …)."""
     seq: int | None
-    message: str  # Vietnamese, for the unit's officer
+    """The finding's seq; null for the report as a whole."""
+    message: str
+    """What is wrong, in Vietnamese, for the unit's officer."""
 
 
 @dataclass(frozen=True)
 class ReportRecord:
+    """One report's record: the contract with the data team (one JSON document per report)."""
+
+    __pydantic_config__ = _SCHEMA_CONFIG
+
     source: Source
+    """The submitted file."""
     report: ReportMeta
+    """Who issued the report and when."""
     findings: list[Finding]
+    """The appendix's shortcomings, in table order."""
     audit: list[AuditEntry]
+    """What is missing or inconsistent, report-level entries first."""
     schema_version: int = field(default=SCHEMA_VERSION)
+    """Version of this format; it changes when a field changes meaning."""
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready dict with ``schema_version`` first, enums as their values."""
