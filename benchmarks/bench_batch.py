@@ -4,6 +4,7 @@ Run by hand, not in the tests (it takes minutes)::
 
     .venv/bin/python benchmarks/bench_batch.py              # 1,000 reports
     .venv/bin/python benchmarks/bench_batch.py --reports 300 --keep /tmp/bench
+    .venv/bin/python benchmarks/bench_batch.py --against /tmp/base --workers 2   # vs a base commit
 
 It builds a batch by varying the good samples so that every file has its own hash, then runs
 :func:`cchc.batch.runner.execute` — exactly what ``cchc batch`` runs — once with one
@@ -18,6 +19,12 @@ worker and once with two, each into a fresh DuckDB file, and prints:
   On a shared virtual machine two vCPUs may not give twice the work; the batch cannot scale
   better than that.
 
+With ``--against DIR`` (a checkout of an earlier commit, e.g. ``git worktree add /tmp/base
+0e04d9e``) it instead runs the command ``cchc batch FOLDER --db … --workers N`` as a whole
+process (start-up included) from each tree — the base, then this one, alternately, ``--rounds``
+times — with this venv's Python and ``PYTHONPATH`` set to the tree, and prints both rates
+and their ratio (issue 12's target: ≥ 2× with 2 workers).
+
 How the samples are varied (one file per report):
 
 * text export: the seed with another percentage in one finding (``94,5%`` → ``61,3%``…);
@@ -30,10 +37,13 @@ How the samples are varied (one file per report):
 from __future__ import annotations
 
 import argparse
+import csv
 import io
 import multiprocessing
 import os
 import shutil
+import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -120,12 +130,55 @@ def report(workers: int, summary: BatchSummary) -> dict[str, float]:
     return figures
 
 
+def _entry(tree: Path) -> str:
+    return "cchc.cli.main" if (tree / "cchc" / "cli" / "main.py").is_file() else "cchc.pipeline.cli"
+
+
+def run_tree(tree: Path, folder: Path, work: Path, workers: int, timeout: float) -> tuple[int, float]:
+    """``cchc batch`` of ``tree`` as a whole process into a fresh DuckDB file: (loaded, seconds)."""
+    target, log = work / f"against_{workers}w.duckdb", work / f"against_{workers}w.csv"
+    target.unlink(missing_ok=True)
+    log.unlink(missing_ok=True)
+    command = [sys.executable, "-c", f"import sys; from {_entry(tree)} import main; sys.exit(main())",
+               "batch", str(folder), "--db", str(target), "--log", str(log),
+               "--workers", str(workers), "--timeout", str(timeout)]
+    started = time.perf_counter()
+    subprocess.run(command, cwd=tree, env={**os.environ, "PYTHONPATH": str(tree)},
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    seconds = time.perf_counter() - started
+    with open(log, encoding="utf-8-sig", newline="") as f:
+        loaded = sum(row["outcome"] == "loaded" for row in csv.DictReader(f))
+    return loaded, seconds
+
+
+def against(base: Path, folder: Path, work: Path, workers: int, timeout: float, rounds: int) -> None:
+    """Base and this tree alternately; the median rate of each and their ratio."""
+    trees = {"base": base.resolve(), "new": Path(__file__).resolve().parent.parent}
+    rates: dict[str, list[float]] = {k: [] for k in trees}
+    print(f"tree  {'commit':<8} workers  loaded   seconds  reports/s", flush=True)
+    for _ in range(rounds):
+        for label, tree in trees.items():
+            loaded, seconds = run_tree(tree, folder, work, workers, timeout)
+            rates[label].append(loaded / seconds)
+            commit = subprocess.run(["git", "-C", str(tree), "rev-parse", "--short", "HEAD"],
+                                    capture_output=True, text=True, check=False).stdout.strip()
+            print(f"{label:<5} {commit:<8} {workers:>7}  {loaded:>6}  {seconds:>8.1f}  "
+                  f"{loaded / seconds:>9.2f}", flush=True)
+    base_rate, new_rate = (statistics.median(rates[k]) for k in trees)
+    ratio = new_rate / base_rate
+    print(f"median reports/s: base {base_rate:.2f}, new {new_rate:.2f}; new / base: {ratio:.2f}× "
+          f"(target ≥ 2: {'met' if ratio >= 2 else 'NOT met'})")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--reports", type=int, default=1000)
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--timeout", type=float, default=120.0)
     parser.add_argument("--keep", type=Path, help="build the batch here and keep it")
+    parser.add_argument("--against", type=Path, metavar="DIR",
+                        help="compare `cchc batch` with the checkout in DIR (whole processes)")
+    parser.add_argument("--rounds", type=int, default=1, help="with --against: runs of each tree")
     args = parser.parse_args(argv)
     work = args.keep or Path(tempfile.mkdtemp(prefix="cchc-bench-"))
     folder = work / "reports"
@@ -138,6 +191,10 @@ def main(argv: list[str] | None = None) -> int:
             formats = make_batch(folder, args.reports)
         mix = ", ".join(f"{k} {v}" for k, v in sorted(formats.items()))
         print(f"{args.reports} reports ({mix}); {os.cpu_count()} CPUs; DuckDB", flush=True)
+        if args.against is not None:
+            for workers in args.workers:
+                against(args.against, folder, work, workers, args.timeout, args.rounds)
+            return 0
         print("workers  loaded  failed   seconds  reports/s   load s  links s  db share")
         results = [report(n, run_once(folder, work, n, args.timeout)) for n in args.workers]
         ceiling = machine_scaling()
