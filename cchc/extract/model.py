@@ -22,8 +22,10 @@ between two rows of the same column).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
 from enum import Enum
+from functools import cached_property
+
+from cchc.text.lost_u import TextRepair
 
 
 class VMerge(str, Enum):
@@ -122,6 +124,7 @@ class ExtractedDocument:
     blocks: tuple[Block, ...]
     pages: int | None = None
     font_hints: tuple[str, ...] = field(default=())  # legacy-font names seen (".VnTime", "VNI-Times")
+    text_repairs: tuple[TextRepair, ...] = field(default=())  # lost "ư" restored (encoding_pass)
 
     @property
     def tables(self) -> tuple[RawTable, ...]:

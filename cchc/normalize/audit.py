@@ -43,6 +43,8 @@ AUDIT_CODES: dict[str, tuple[Severity, str, str]] = {
     "merge_inferred": (_I, "merged",
                        "Các ô {fields} được coi là ô gộp với dòng trên "
                        "(bản xuất văn bản không có đường kẻ)."),
+    "text_repaired": (_I, "shortcoming",
+                      "Đã khôi phục chữ «ư» bị mất khi đọc văn bản mã TCVN3: {words}."),
 }
 
 

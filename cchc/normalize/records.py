@@ -34,8 +34,8 @@ from cchc.record import (
     Source,
     Status,
 )
-from cchc.text.encodings import to_unicode
-from cchc.text.vietnamese import clean_cell, clean_line, split_items
+from cchc.normalize.repairs import finding_repairs, report_repairs
+from cchc.text.vietnamese import clean_cell, clean_line, nfc, split_items
 from cchc.vocabulary import FIELD_NAMES_IN_TEXT as FIELD_LABELS
 
 _SEQ = regex.compile(r"^\(?\s*(\d{1,4})\s*[.)]?\s*\)?\.?$")
@@ -55,14 +55,14 @@ class Settings:
 
 
 def _text(row: LogicalRow, role: Role) -> str:
-    """A cell's text in Unicode (legacy encodings detected from the characters)."""
+    """A cell's text in NFC (legacy encodings were decoded for the whole document on reading)."""
     return _decoded(row.text(role))
 
 
 @lru_cache(maxsize=1024)
 def _decoded(raw: str) -> str:
     """Detection once per text: a row's cells are read by several normalizers."""
-    return to_unicode(raw)
+    return nfc(raw)
 
 
 def parse_seq(raw: str) -> int | None:
@@ -221,8 +221,8 @@ def _report_day(meta: ReportMeta) -> dt.date | None:
 def appendix_to_record(document: ExtractedDocument, appendix: Appendix, sha256: str,
                        settings: Settings) -> ReportRecord:
     """Build the report record: metadata, one finding per row, and the audit."""
-    head = [to_unicode(line) for line in appendix.head_lines]
-    caption = [to_unicode(line) for line in appendix.caption_lines]
+    head = [nfc(line) for line in appendix.head_lines]
+    caption = [nfc(line) for line in appendix.caption_lines]
     meta_result = parse_report_meta(head, caption, registry=settings.registry)
     meta = meta_result.meta
     roles = appendix.roles
@@ -235,10 +235,11 @@ def appendix_to_record(document: ExtractedDocument, appendix: Appendix, sha256: 
         finding, audit = _finding(row, ctx)
         findings.append(finding)
         row_audit.extend((position, e) for e in audit)
-    ordered = _order_row_audit(row_audit + seq_audit(findings))
+    ordered = _order_row_audit(row_audit + seq_audit(findings)
+                               + finding_repairs(document, appendix, findings))
     source = Source(file=document.file, sha256=sha256, format=document.format, pages=document.pages)
     return ReportRecord(source=source, report=meta, findings=findings,
-                        audit=list(meta_result.audit) + ordered)
+                        audit=list(meta_result.audit) + report_repairs(document, appendix, meta) + ordered)
 
 
 def _order_row_audit(audit: list[tuple[int, AuditEntry]]) -> list[AuditEntry]:

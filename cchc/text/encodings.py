@@ -23,7 +23,7 @@ from __future__ import annotations
 import json
 import unicodedata
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -344,24 +344,108 @@ def detect_encoding(text: str) -> Encoding | None:
     """
     if _cannot_be_legacy(text):
         return None
-    words = Counter(_WORD.findall(_PLACEHOLDER.sub(" ", text)))
-    fired = [
-        (tally.support - tally.against, encoding)
-        for encoding, tally in (
-            # TCVN3 words may legitimately mix case ("PHô" is how caps are typed); VNI has
-            # capitals of its own, so a decoded VNI word must be cased like normal text.
-            ("tcvn3", _tally(words, _tcvn3_word_decode, _tcvn3_strong, _is_syllable)),
-            ("vni", _tally(words, decode_vni, _vni_strong, _is_unicode_syllable)),
-        )
-        if tally.fires()
-    ]
-    if not fired:
+    return _decide(_words(text))[0]
+
+
+def _words(text: str) -> Counter[str]:
+    return Counter(_WORD.findall(_PLACEHOLDER.sub(" ", text)))
+
+
+def _tallies(words: Counter[str]) -> dict[Encoding, _Tally]:
+    # TCVN3 words may legitimately mix case ("PHô" is how caps are typed); VNI has
+    # capitals of its own, so a decoded VNI word must be cased like normal text.
+    return {
+        "tcvn3": _tally(words, _tcvn3_word_decode, _tcvn3_strong, _is_syllable),
+        "vni": _tally(words, decode_vni, _vni_strong, _is_unicode_syllable),
+    }
+
+
+def _decide(words: Counter[str]) -> tuple[Encoding | None, dict[Encoding, _Tally]]:
+    """The encoding whose evidence fires and outweighs the other's, with both tallies."""
+    tallies = _tallies(words)
+    fired = sorted(
+        ((t.support - t.against, enc) for enc, t in tallies.items() if t.fires()), reverse=True
+    )
+    if not fired or (len(fired) == 2 and fired[0][0] == fired[1][0]):
+        return None, tallies
+    return fired[0][1], tallies
+
+
+@dataclass(frozen=True)
+class DocumentEncoding:
+    """A whole document's legacy encoding and which of its texts to decode with it.
+
+    ``mostly_legacy``: the legacy words outnumber the Unicode Vietnamese ones, so a short
+    text without evidence of its own (``"Quyù III"``) is read in the document's encoding.
+    """
+
+    encoding: Encoding
+    mostly_legacy: bool
+
+    def decode(self, text: str) -> str | None:
+        """``text`` decoded, or ``None`` when it is to be left as it is.
+
+        A text holding Unicode Vietnamese letters is never decoded; one whose own words
+        point to the other encoding, or that decoding would make less Vietnamese (more
+        words turned into non-syllables than into syllables), is left alone.
+        """
+        if _cannot_be_legacy(text):
+            return None
+        decoded = _decode_as(text, self.encoding)
+        if decoded == text:
+            return None
+        own, tallies = _decide(_words(text))
+        if own == self.encoding:
+            return decoded
+        tally = tallies[self.encoding]
+        if own is None and self.mostly_legacy and (
+            tally.against <= tally.support or _has_strong_mark(text, self.encoding)
+        ):
+            return decoded
         return None
-    fired.sort(reverse=True)
-    if len(fired) == 2 and fired[0][0] == fired[1][0]:
+
+
+def _has_strong_mark(text: str, encoding: Encoding) -> bool:
+    """A mark no Unicode text has in a word (``öôø``, ``¸``): words run together in a PDF
+    ("Thöôøngxuyeân") are no syllable either way, yet plainly legacy."""
+    strong = _tcvn3_strong if encoding == "tcvn3" else _vni_strong
+    return any(strong(word) for word in _WORD.findall(text))
+
+
+def _decode_as(text: str, encoding: Encoding) -> str:
+    return nfc(decode_tcvn3(text) if encoding == "tcvn3" else decode_vni(text))
+
+
+def detect_document(texts: Iterable[str], font_hints: Iterable[str] = ()) -> DocumentEncoding | None:
+    """One decision for a whole document from all its texts (paragraphs and cells).
+
+    Texts holding Unicode Vietnamese letters are Unicode and count against decoding the
+    rest; the other texts are pooled, so a document's many short cells add up to the
+    evidence one cell lacks.  A legacy font named in the file (a PDF that kept
+    ``.VnTime``) decides the encoding when it names only one; otherwise the pooled words
+    must fire the same tests as :func:`detect_encoding`.  ``None``: leave every text alone.
+    Example: the cells of a TCVN3 report printed to PDF → ``tcvn3``; a Unicode report → ``None``.
+    """
+    pool: Counter[str] = Counter()
+    unicode_words = 0
+    candidates: list[str] = []
+    for text in texts:
+        if _cannot_be_legacy(text):
+            unicode_words += len(_WORD.findall(text))
+        else:
+            pool.update(_words(text))
+            candidates.append(text)
+    hinted = {enc for enc in map(encoding_of_font, font_hints) if enc is not None}
+    decided, tallies = _decide(pool)
+    encoding = next(iter(hinted)) if len(hinted) == 1 else decided
+    if encoding is not None and tallies[encoding].support > 0:
+        return DocumentEncoding(encoding, mostly_legacy=tallies[encoding].support >= unicode_words)
+    # No verdict for the whole: a legacy text pasted into a Unicode document may still
+    # carry enough evidence of its own (the per-text test), and only such texts are read.
+    own = Counter(enc for enc in map(detect_encoding, dict.fromkeys(candidates)) if enc is not None)
+    if not own:
         return None
-    encoding: Encoding = "tcvn3" if fired[0][1] == "tcvn3" else "vni"
-    return encoding
+    return DocumentEncoding(own.most_common(1)[0][0], mostly_legacy=False)
 
 
 def to_unicode(text: str, *, font_name: str | None = None) -> str:

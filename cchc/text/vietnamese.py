@@ -14,6 +14,8 @@ _TAG = regex.compile(r"</?[A-Za-z][^<>]*>")
 _MARKDOWN_EMPHASIS = regex.compile(r"\*\*|__")
 _INVISIBLE = regex.compile("[\u00ad\u200b\u200c\u200d\ufeff]")
 _SPACES = regex.compile(r"[\s\u00a0\u2007\u202f]+")
+# A word hyphenated at a soft hyphen at the end of a line ("c\u00ad" + "ường"): one word.
+_SOFT_BREAK = regex.compile(r"(?<=\p{L})\u00ad[ \t]*\n[ \t]*(?=\p{L})")
 # A line cut right after a hyphen or slash inside a symbol ("112/KH-" + "SNV"): no space.
 _CUT_SYMBOL = regex.compile(r"(?<=[\p{L}\d][-/])[ \t]*\n[ \t]*(?=[\p{L}\d])")
 
@@ -50,12 +52,14 @@ def strip_markup(text: str) -> str:
 def squash_spaces(text: str) -> str:
     """Soft hyphens and zero-width marks out; every whitespace run (line breaks too) → one space.
 
-    A line that ends inside a symbol (``112/KH-`` + ``SNV``) is glued back without a space,
-    also when a converter already flattened the break (``112/KH- SNV`` → ``112/KH-SNV``).
+    A word broken at a soft hyphen at a line end is one word again (``"tăng c\u00ad\nường"``
+    → ``"tăng cường"``).  A line that ends inside a symbol (``112/KH-`` + ``SNV``) is glued
+    back without a space, also when a converter already flattened the break
+    (``112/KH- SNV`` → ``112/KH-SNV``).
 
     Example: ``"Thường xuyên\\u00a0trong năm\\n2023 "`` → ``"Thường xuyên trong năm 2023"``.
     """
-    text = _CUT_SYMBOL.sub("", _INVISIBLE.sub("", text))
+    text = _CUT_SYMBOL.sub("", _INVISIBLE.sub("", _SOFT_BREAK.sub("", text)))
     return str(_SPACES.sub(" ", _SPACED_SYMBOL.sub("-", text))).strip()
 
 
@@ -67,7 +71,7 @@ def split_items(text: str) -> list[str]:
     line start, or after ``;`` ``.`` ``:``.
     Example: ``"- Tăng cường; - Bố trí"`` → ``["Tăng cường;", "Bố trí"]``.
     """
-    text = _INVISIBLE.sub("", strip_markup(nfc(text)))
+    text = _INVISIBLE.sub("", _SOFT_BREAK.sub("", strip_markup(nfc(text))))
     if not _STARTS_AS_LIST.match(text):
         single = squash_spaces(text)
         return [single] if single else []
