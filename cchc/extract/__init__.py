@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from cchc.errors import DocumentError
+from cchc.extract.encoding_pass import decode_document
 from cchc.extract.guards import check_file_size, check_tables
 from cchc.extract.limits import Limits
 from cchc.extract.model import ExtractedDocument
@@ -60,7 +61,7 @@ def read_document(
     check_regular_file(path, limits)
     document = READERS[sniff_format(path, limits=limits)](path, password, limits)
     check_tables(document, limits)
-    return document
+    return decode_document(document)  # legacy encodings decided by content, before the appendix
 
 
 def check_regular_file(path: Path, limits: Limits) -> None:
