@@ -23,8 +23,10 @@ def safe_stem(name: str) -> str:
     Only letters, digits, ``.``, ``_`` and ``-`` stay (Vietnamese letters NFC-composed); no
     leading dot or dash, at most :data:`MAX_STEM_BYTES` bytes of UTF-8 (Linux allows 255
     per name, and a Vietnamese letter takes up to 3), and never a Windows device name.
-    Example: ``"../Báo cáo Sở Y tế.docx"`` → ``"Báo_cáo_Sở_Y_tế"``; ``"CON.docx"`` → ``"_CON"``;
-    ``"-rf .pdf"`` → ``"rf"``; ``"\\x00.docx"`` → ``"report"``.
+    >>> safe_stem("../Báo cáo Sở Y tế.docx")
+    'Báo_cáo_Sở_Y_tế'
+    >>> safe_stem("CON.docx"), safe_stem("-rf .pdf"), safe_stem("\\x00.docx")
+    ('_CON', 'rf', 'report')
     """
     stem = Path(unicodedata.normalize("NFC", name).replace("\\", "/")).name
     stem = stem.rsplit(".", 1)[0] if "." in stem.lstrip(".") else stem
@@ -72,7 +74,8 @@ def output_names(paths: Sequence[Path]) -> dict[Path, str]:
     Files sharing a stem keep their extension (``a_pdf``, ``a_docx``); if that still
     collides (``q1/bc.docx``, ``q2/bc.docx``) the parent folder is added (``q1_bc_docx``),
     and as a last resort the position in the run.
-    Example: ``[Path("a.pdf"), Path("a.docx")]`` → ``{…: "a_pdf", …: "a_docx"}``.
+    >>> list(output_names([Path("a.pdf"), Path("a.docx"), Path("b.txt")]).values())
+    ['a_pdf', 'a_docx', 'b']
     """
     stems = [safe_stem(p.name) for p in paths]
     with_ext = [safe_stem(p.name.replace(".", "_")) for p in paths]

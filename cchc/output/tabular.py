@@ -44,8 +44,12 @@ def defuse(value: str) -> str:
     """Keep a spreadsheet from running a cell as a formula; the text itself is kept.
 
     Leading spaces are looked through (some importers trim them).  A bullet keeps its dash:
-    Example: ``"=1+1"`` → ``"'=1+1"``; ``"- Tăng cường"`` → ``"'- Tăng cường"``;
-    ``" @SUM(A1)"`` → ``"' @SUM(A1)"``.
+    >>> defuse("=1+1")
+    "'=1+1"
+    >>> defuse("- Tăng cường")
+    "'- Tăng cường"
+    >>> defuse(" @SUM(A1)")
+    "' @SUM(A1)"
     """
     return "'" + value if value.lstrip(" ").startswith(_FORMULA_START) else value
 
@@ -53,8 +57,11 @@ def defuse(value: str) -> str:
 def defuse_csv(value: str) -> str:
     """:func:`defuse`, and the same after every ``;`` and line break inside the value.
 
-    Example: ``"xong;=cmd|'/C calc'!A0"`` → ``"xong;'=cmd|'/C calc'!A0"``;
-    ``"- Rà soát;\n- Công khai"`` → ``"'- Rà soát;\n'- Công khai"``.
+    >>> print(defuse_csv("xong;=cmd|'/C calc'!A0"))
+    xong;'=cmd|'/C calc'!A0
+    >>> print(defuse_csv("- Rà soát;\\n- Công khai"))
+    '- Rà soát;
+    '- Công khai
     """
     return defuse(_CSV_CELL_BREAK.sub(r"\1'", value))
 

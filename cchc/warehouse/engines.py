@@ -146,7 +146,8 @@ class PostgresEngine(Engine):
 def redact(target: str | Path) -> str:
     """A target fit for messages: the password of a URL hidden.
 
-    Example: ``"postgresql://cchc:secret@db/cchc"`` → ``"postgresql://cchc:***@db/cchc"``.
+    >>> redact("postgresql://cchc:secret@db/cchc")
+    'postgresql://cchc:***@db/cchc'
     """
     return re.sub(r"^([a-z]+://[^:/@]+):[^@]*@", r"\1:***@", str(target))
 

@@ -31,7 +31,11 @@ Row = tuple[Any, ...]
 
 
 def json_list(values: Sequence[Any]) -> str:
-    """A list as JSON text, Vietnamese left readable.  Example: ``[2, 3]`` → ``"[2, 3]"``."""
+    """A list as JSON text, Vietnamese left readable.
+
+    >>> json_list(["Sở Tư pháp", 3])
+    '["Sở Tư pháp", 3]'
+    """
     return json.dumps(list(values), ensure_ascii=False)
 
 
@@ -127,7 +131,10 @@ def criteria_id(index_kind: str, year_from: int | None, year_to: int | None, are
     """A stable key for one area of one catalog entry (open year ends left empty).
 
     A text key because PostgreSQL forbids NULL in a primary key and the year range may be
-    open.  Example: ``("province", None, 2021, 3)`` → ``"province:-2021:3"``.
+    open.
+
+    >>> criteria_id("province", None, 2021, 3)
+    'province:-2021:3'
     """
     start = "" if year_from is None else str(year_from)
     end = "" if year_to is None else str(year_to)
