@@ -7,7 +7,7 @@ Run by hand (needs LibreOffice to render the generated reports)::
 
 The PDFs are generated here, not taken from ``samples/``: reports with a letterhead, a body of
 ``N`` pages of prose and an appendix of three landscape pages (two-level header,
-merged cells, rows cut by page breaks), for bodies of 3, 20 and 37 pages (6-, 23- and
+merged cells, rows cut by page breaks), for bodies of 3, 20 and 46 pages (about 6-, 19- and
 40-page reports).  For each it prints the median wall time of (a) ``cchc extract FILE``
 and (b) ``python -c 'pdfplumber … extract_tables()'`` over every page, both as fresh
 processes, interleaved, and their ratio.  Targets (issue 12): ratio ≤ 0.8; the 40-page
@@ -131,7 +131,7 @@ def main() -> int:
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="cchc-bench-"))
     sources = []
-    for body in (3, 20, 37):
+    for body in (3, 20, 46):
         source = work / f"report_body{body}.docx"
         make_report_docx(source, body)
         sources.append(source)

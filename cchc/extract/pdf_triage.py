@@ -17,6 +17,7 @@ errs towards an earlier start.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,6 +34,7 @@ _HEADER = regex.compile(
 _HEADER_LOOSE = regex.compile(
     r"\bton tai,? han che\b[\s\S]{0,120}?\b(?:giai phap|khac phuc|bien phap)\b"
     r"[\s\S]{0,160}?\b(?:thoi han|thoi gian|tien do|ket qua)\b")
+_KEYWORDS = ("tồn tại", "ton tai", "phụ lục", "phu luc", "biểu", "bảng")
 _HEADING = regex.compile(r"^(?:phu luc|bieu|bang)(?:\s+(?:[ivxlc]+|\d+|[a-z]))?\s*[:.]?$")
 
 
@@ -87,7 +89,7 @@ def page_texts(path: Path, password: str | None) -> list[str] | None:
 
 def appendix_start(texts: list[str]) -> int | None:
     """1-based page where the appendix (its heading, else its table header) starts."""
-    folded = ["\n".join(fold(line) for line in _lines(text)) for text in texts]
+    folded = ["\n".join(fold(line) for line in _lines(text)) if _may_hold(text) else "" for text in texts]
     header = next((n for n, text in enumerate(folded, start=1)
                    if _HEADER.search(text) or _HEADER_LOOSE.search(text)), None)
     if header is None:
@@ -96,6 +98,12 @@ def appendix_start(texts: list[str]) -> int | None:
         if n >= 1 and any(_HEADING.match(line) for line in folded[n - 1].split("\n")):
             return n
     return header
+
+
+def _may_hold(text: str) -> bool:
+    """A cheap look before folding a page's every line: folding costs more than the search."""
+    low = unicodedata.normalize("NFC", text).lower()
+    return any(word in low for word in _KEYWORDS)
 
 
 def _lines(text: str) -> list[str]:
