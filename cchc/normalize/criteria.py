@@ -8,7 +8,7 @@ accents, NFC/NFD and line breaks (``(Tiêu`` / ``chí 5.8.2.2)``) do not matter.
 Rules (decisions where ``docs/record-format.md`` is silent):
 
 - A *code* is 1–5 dot-separated integers.  The first (the area) is 1–9: no PAR index has
-  more than 9 areas (DOMAIN 1.1–1.3).  Every later part is 1–99, written with at most two
+  more than 9 areas (docs/domain-facts.md 1.1–1.3).  Every later part is 1–99, written with at most two
   digits.  Leading zeros go: ``01.2`` → ``1.2``.  A trailing dot (``1.7.``) is punctuation.
 - In running text a code counts only after a prefix (``Tiêu chí``, ``TC``, ``TCTP``,
   ``tiêu chí thành phần``, ``Chỉ số (thành phần)``, optionally ``các`` before and ``số`` or
