@@ -79,30 +79,46 @@ def read_record(path: Path) -> dict[str, Any]:
     raise RuntimeError("no reader for .doc found in cchc")
 
 
-def _key(f: dict[str, Any]) -> tuple[Any, Any, Any]:
-    return (f.get("section"), f.get("seq"), f.get("shortcoming"))
+def _key(f: dict[str, Any], caseless: frozenset[str]) -> tuple[Any, Any, Any]:
+    section = f.get("section")
+    if "section" in caseless and isinstance(section, str):
+        section = section.casefold()
+    return (section, f.get("seq"), f.get("shortcoming"))
 
 
-def score_record(truth: dict[str, Any], got: dict[str, Any] | None) -> Score:
+# Fields whose letter case a rendering cannot keep: a TCVN3 document writes its capitals as
+# lowercase codes drawn by the ``.VnTimeH`` font; printed to PDF without that font, the text
+# layer holds lowercase letters and no reader can know they were capitals.
+CASELESS = {"tcvn3_pdf": frozenset({"title", "section"})}
+
+
+def _same(name: str, want: Any, have: Any, caseless: frozenset[str]) -> bool:
+    if name in caseless and isinstance(want, str) and isinstance(have, str):
+        return want.casefold() == have.casefold()
+    return bool(want == have)
+
+
+def score_record(truth: dict[str, Any], got: dict[str, Any] | None, kind: str = "docx") -> Score:
     """Right fields over all fields; the mismatches with their expected and actual values."""
+    caseless = CASELESS.get(kind, frozenset())
     score = Score()
     got_report = (got or {}).get("report") or {}
     for name in REPORT_FIELDS:
         score.total += 1
         want, have = truth["report"][name], got_report.get(name)
-        if want == have:
+        if _same(name, want, have, caseless):
             score.right += 1
         else:
             score.mismatches.append(Mismatch(f"report.{name}", want, have))
     want_f = truth["findings"]
     got_f = (got or {}).get("findings") or []
     n = len(FINDING_FIELDS)
-    matcher = difflib.SequenceMatcher(a=[_key(f) for f in want_f], b=[_key(f) for f in got_f],
-                                      autojunk=False)
+    matcher = difflib.SequenceMatcher(a=[_key(f, caseless) for f in want_f],
+                                      b=[_key(f, caseless) for f in got_f], autojunk=False)
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         pairs = list(zip(range(i1, i2), range(j1, j2), strict=False))
         for i, j in pairs:
-            _compare(score, i, want_f[i], got_f[j])
+            _compare(score, i, want_f[i], got_f[j], caseless)
         for i in range(i1 + len(pairs), i2):
             score.total += n
             score.mismatches.append(Mismatch(f"findings[{i}]", "missing", _brief(want_f[i])))
@@ -118,25 +134,26 @@ def _brief(f: dict[str, Any]) -> str:
     return f"seq={f.get('seq')} section={f.get('section')!r} {text[:60]!r}"
 
 
-def _compare(score: Score, index: int, want: dict[str, Any], got: dict[str, Any]) -> None:
+def _compare(score: Score, index: int, want: dict[str, Any], got: dict[str, Any],
+             caseless: frozenset[str]) -> None:
     for name in FINDING_FIELDS:
         score.total += 1
-        if want[name] == got.get(name):
+        if _same(name, want[name], got.get(name), caseless):
             score.right += 1
         else:
             score.mismatches.append(Mismatch(f"findings[{index}].{name}", want[name], got.get(name)))
 
 
-def score_file(truth: dict[str, Any], path: Path) -> Score:
+def score_file(truth: dict[str, Any], path: Path, kind: str = "docx") -> Score:
     """Read ``path`` with cchc and score it; a refused file scores 0 on every field."""
     try:
         got = read_record(path)
     except DocumentError as exc:
-        score = score_record(truth, None)
+        score = score_record(truth, None, kind)
         score.error = exc.code
         return score
     except RuntimeError as exc:  # no .doc reader importable
-        score = score_record(truth, None)
+        score = score_record(truth, None, kind)
         score.error = str(exc)
         return score
-    return score_record(truth, got)
+    return score_record(truth, got, kind)
