@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import struct
 import time
 import zipfile
@@ -32,6 +33,7 @@ from cchc.errors import (
 )
 from cchc.extract import read_document
 from cchc.extract.guards import check_zip_directory, has_entity_declaration
+from cchc.extract.libreoffice import find_soffice
 from cchc.extract.limits import Limits, MiB, megabytes, positive_int
 from cchc.extract.sniff import ole_stream_names, sniff_format
 from cchc.normalize.records import Settings
@@ -40,10 +42,10 @@ from cchc.output.tabular import defuse, defuse_csv, records_to_csv
 from cchc.read import Options, load_settings, process_file
 
 KIND: dict[str, type[DocumentError]] = {
-    **dict.fromkeys(("empty_file", "unknown_format", "legacy_doc", "not_a_word_document",
+    **dict.fromkeys(("empty_file", "unknown_format", "not_a_word_document",
                      "html_document", "rtf_document", "word_xml_document"), UnsupportedFormat),
     **dict.fromkeys(("damaged_docx", "damaged_pdf", "encrypted", "encrypted_docx",
-                     "no_text_layer"), UnreadableDocument),
+                     "no_text_layer", "conversion_failed"), UnreadableDocument),
     **dict.fromkeys(("too_large", "too_many_pages", "too_many_columns", "zip_bomb", "pdf_bomb",
                      "xml_entities_refused"), RefusedDocument),
     "no_appendix": AppendixNotFound,
@@ -62,6 +64,16 @@ def settings() -> Settings:
     return load_settings(Options())
 
 
+def _expected_code(case: Case) -> str | None:
+    """The case's code; a Word 97 case without LibreOffice answers ``soffice_missing``, which
+    only a machine outside CI may do (CI installs LibreOffice: there it fails the test)."""
+    if case.soffice and find_soffice() is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("LibreOffice (soffice) is required under CI=true")
+        return "soffice_missing"
+    return case.code
+
+
 def _options(case: Case) -> Options:
     return Options(password=case.password, limits=Limits().overriding(**case.limits))
 
@@ -72,14 +84,15 @@ def _options(case: Case) -> Options:
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_process_file_gives_each_bad_file_its_code(case: Case, corpus: Path, settings: Settings) -> None:
     path = corpus / case.file
-    if case.code is None:
+    code = _expected_code(case)
+    if code is None:
         record = process_file(path, settings, _options(case))
         assert record.findings, "a file the corpus says is readable gave no finding"
         return
     with pytest.raises(DocumentError) as caught:
         process_file(path, settings, _options(case))
-    assert (caught.value.code, caught.value.file) == (case.code, case.file)
-    assert isinstance(caught.value, KIND[case.code])
+    assert (caught.value.code, caught.value.file) == (code, case.file)
+    assert isinstance(caught.value, KIND.get(code, DocumentError))
     assert caught.value.message.strip()
 
 
@@ -97,17 +110,18 @@ def test_cli_answers_each_bad_file_in_one_line(
     err = capsys.readouterr().err
     lines = [line for line in err.splitlines() if "file(s) extracted into" not in line]
     assert "Traceback" not in err
-    if case.code is None:
+    code = _expected_code(case)
+    if code is None:
         assert (status, lines) == (0, [])
         return
     assert status == 1
     assert len(lines) == 1, err
-    assert case.file in lines[0] and f": {case.code}: " in lines[0]
+    assert case.file in lines[0] and f": {code}: " in lines[0]
 
 
 def test_mixed_run_gives_every_bad_file_its_code_and_writes_every_good_file(
         corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    bad = {c.file: c.code for c in CASES if c.cli}
+    bad = {c.file: _expected_code(c) for c in CASES if c.cli}
     files = [*GOOD, *(corpus / name for name in sorted(bad))]
     assert main(["extract", *map(str, files), "-o", str(tmp_path)]) == 1
     err = capsys.readouterr().err
@@ -204,9 +218,7 @@ def test_ole_directory_names_are_read_from_the_compound_file(tmp_path: Path) -> 
     path.write_bytes(ole_file([("WordDocument", 2)])[:600])  # the directory sector cut off
     with open(path, "rb") as f:
         assert ole_stream_names(f) == set()
-    with pytest.raises(UnsupportedFormat) as caught:
-        sniff_format(path)
-    assert caught.value.code == "legacy_doc"
+    assert sniff_format(path) == "doc"  # a Word 97 file whose directory is cut: LibreOffice judges
 
 
 def test_utf16_text_export_is_sniffed_as_text(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ package or pages before they are parsed, its tables before the column mapper see
 
 from __future__ import annotations
 
+import dataclasses
 import stat
 from collections.abc import Callable
 from pathlib import Path
@@ -28,6 +29,15 @@ def _docx(path: Path, password: str | None, limits: Limits) -> ExtractedDocument
     return read_docx(path, limits=limits)
 
 
+def _doc(path: Path, password: str | None, limits: Limits) -> ExtractedDocument:
+    """Word 97: LibreOffice's .docx of it, read as Word's; the source stays the .doc."""
+    from cchc.extract.docx_reader import read_docx
+    from cchc.extract.libreoffice import doc_as_docx
+
+    with doc_as_docx(path, limits.max_conversion_seconds) as converted:
+        return dataclasses.replace(read_docx(converted, limits=limits), file=path.name, format="doc")
+
+
 def _pdf(path: Path, password: str | None, limits: Limits) -> ExtractedDocument:
     from cchc.extract.pdf_reader import read_pdf
 
@@ -42,6 +52,7 @@ def _txt(path: Path, password: str | None, limits: Limits) -> ExtractedDocument:
 
 READERS: dict[str, Reader] = {
     "docx": _docx,
+    "doc": _doc,
     "pdf": _pdf,
     "txt": _txt,
 }

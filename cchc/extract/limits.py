@@ -40,14 +40,16 @@ class Limits:
     max_xml_part_size: int = 32 * MiB  # one XML part of a .docx, uncompressed
     max_table_columns: int = 1_000  # grid columns of one table (Word allows 63)
     max_cells: int = 1_000_000  # table cells in one document (about 150 MB once read)
+    max_conversion_seconds: float = 120.0  # LibreOffice reading one .doc (it takes 1-3 s)
 
     def __post_init__(self) -> None:
         for f in dataclasses.fields(self):
             value = getattr(self, f.name)
-            if f.name == "max_compression_ratio":
+            if f.name in ("max_compression_ratio", "max_conversion_seconds"):
+                least = 1 if f.name == "max_compression_ratio" else 0.01
                 if isinstance(value, bool) or not isinstance(value, int | float) \
-                        or not math.isfinite(value) or value < 1:
-                    raise ValueError(f"Limits.{f.name} must be a finite number >= 1: {value!r}")
+                        or not math.isfinite(value) or value < least:
+                    raise ValueError(f"Limits.{f.name} must be a finite number >= {least}: {value!r}")
             elif isinstance(value, bool) or not isinstance(value, int) or value < 1:
                 raise ValueError(f"Limits.{f.name} must be a whole number >= 1: {value!r}")
 

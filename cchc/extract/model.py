@@ -120,7 +120,7 @@ class ExtractedDocument:
     """Everything a reader took from one file, before the appendix is chosen."""
 
     file: str
-    format: str  # "docx" | "pdf" | "txt"
+    format: str  # "docx" | "doc" | "pdf" | "txt"
     blocks: tuple[Block, ...]
     pages: int | None = None
     font_hints: tuple[str, ...] = field(default=())  # legacy-font names seen (".VnTime", "VNI-Times")

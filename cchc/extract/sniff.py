@@ -7,7 +7,7 @@ so a user knows what to ask the sender for):
 bytes                                       typical name            code
 ==========================================  ======================  ===================
 nothing                                     any                     ``empty_file``
-OLE container with ``WordDocument``         ``.doc`` / ``.docx``    ``legacy_doc``
+OLE container with ``WordDocument``         ``.doc`` / ``.docx``    read (``"doc"``)
 OLE with ``EncryptionInfo`` (Word password) ``.docx``               ``encrypted_docx``
 other OLE (Excel, Outlook…)                 any                     ``not_a_word_document``
 ZIP without ``word/document.xml``           ``.docx`` (xlsx, odt…)  ``not_a_word_document``
@@ -37,8 +37,6 @@ _HTML = re.compile(rb"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta[\s
 _WORD_XML = re.compile(rb"<w:wordDocument[\s>]|<pkg:package[\s>]|progid=\"word\.document\"",
                        re.IGNORECASE)
 
-MSG_LEGACY_DOC = ("tệp Word cũ (.doc, định dạng OLE) chưa được hỗ trợ; hãy mở bằng Word và lưu lại "
-                  "dạng .docx (legacy .doc is not supported; save it as .docx)")
 MSG_ENCRYPTED_DOCX = ("tệp Word được đặt mật khẩu mở; hãy đề nghị đơn vị gửi bản không mật khẩu "
                       "(the Word file is password-protected)")
 MSG_OLE_NOT_WORD = ("tệp Office cũ không phải văn bản Word (an old Office file that is not a Word "
@@ -49,10 +47,11 @@ MSG_DAMAGED_DOCX = "tệp Word bị hỏng hoặc tải về không đầy đủ
 
 
 def sniff_format(path: str | Path, *, limits: Limits | None = None) -> str:
-    """``"docx"``, ``"pdf"`` or ``"txt"``; a :class:`~cchc.errors.DocumentError` for anything else.
+    """``"docx"``, ``"doc"``, ``"pdf"`` or ``"txt"``; a :class:`~cchc.errors.DocumentError` for
+    anything else.
 
-    Example: a ``.pdf`` file that holds a Word package → ``"docx"``; an old ``.doc``
-    renamed ``.docx`` → ``legacy_doc``.
+    Example: a ``.pdf`` file that holds a Word package → ``"docx"``; an old Word 97 file
+    renamed ``.docx`` → ``"doc"``.
     """
     path = Path(path)
     with open(path, "rb") as f:
@@ -82,13 +81,13 @@ def _zip_kind(path: Path, limits: Limits) -> str:
 
 
 def _ole_kind(f: BinaryIO, name: str) -> str:
-    """Never a format we read: say which old Office file it is, from its stream names."""
+    """``"doc"`` for Word 97 (read through LibreOffice); say which other Office file it is."""
     streams = ole_stream_names(f)
     if {"EncryptionInfo", "EncryptedPackage"} <= streams:
         raise UnreadableDocument(name, "encrypted_docx", MSG_ENCRYPTED_DOCX)
     if streams and "WordDocument" not in streams:
         raise UnsupportedFormat(name, "not_a_word_document", MSG_OLE_NOT_WORD)
-    raise UnsupportedFormat(name, "legacy_doc", MSG_LEGACY_DOC)
+    return "doc"
 
 
 def _text_kind(head: bytes, name: str) -> str:

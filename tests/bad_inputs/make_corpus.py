@@ -38,6 +38,7 @@ DOCX = SAMPLES / "stp_2023_q1.docx"
 PDF = SAMPLES / "stp_2023_q1.pdf"
 SEED = SAMPLES / "seed_stp_2023_q1.txt"
 LISTS = SAMPLES / "ubnd_camxuyen_2023.docx"  # real Word lists (w:numPr with w:ilvl)
+WORD97 = ROOT / "tests" / "doc" / "syt_2023_q2.doc"  # a Word 97 file as LibreOffice saves it
 GOOD = (DOCX, SAMPLES / "syt_2023_q2.pdf", SEED, SAMPLES / "snv_2023_long.docx")  # distinct stems
 PASSWORD = "cchc-2023"  # the password of tests/pdf/encrypted.pdf and of the encrypted appendix
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -51,7 +52,8 @@ class Case:
     record.  ``limits`` (fields of :class:`cchc.extract.limits.Limits`) and ``password``
     apply to this case only; ``cli`` says whether it belongs to the mixed CLI run, which
     uses the default limits and no password (a case with a password gets its own run with
-    ``--password``).
+    ``--password``).  ``soffice``: reading it needs LibreOffice (a Word 97 file), so without
+    LibreOffice its answer is ``soffice_missing``.
     """
 
     id: str
@@ -61,6 +63,7 @@ class Case:
     limits: dict[str, int] = field(default_factory=dict)
     password: str | None = None
     cli: bool = True
+    soffice: bool = False
 
 
 # -- helpers ----------------------------------------------------------------------------------
@@ -371,7 +374,12 @@ CASES: tuple[Case, ...] = (
     Case("empty", "rong.docx", "empty_file", "empty file (0 bytes) named .docx"),
     Case("random", "ngau_nhien.pdf", "unknown_format", "64 KB of random bytes named .pdf"),
     Case("docx_as_pdf", "word_dat_ten_pdf.pdf", None, "a good .docx renamed .pdf (read as Word)"),
-    Case("legacy_doc", "word_cu.docx", "legacy_doc", "old Word .doc (OLE) renamed .docx"),
+    Case("word97_as_docx", "word_cu.docx", None,
+         "Word 97 .doc (OLE) renamed .docx: read through LibreOffice", soffice=True),
+    Case("word97_damaged", "word_cu_hong.doc", "conversion_failed",
+         "Word 97 .doc whose streams hold nothing (OLE directory only)", soffice=True),
+    Case("word97_password", "word_cu_mat_khau.doc", "encrypted_docx",
+         "Word 97 .doc with an open password (FIB fEncrypted): refused before LibreOffice"),
     Case("encrypted_docx", "word_mat_khau.docx", "encrypted_docx",
          "Word file with an open password (OLE with EncryptionInfo)"),
     Case("ole_not_word", "bang_tinh_cu.doc", "not_a_word_document", "old Excel .xls (OLE) named .doc"),
@@ -462,6 +470,17 @@ def _not_word_zip(path: Path) -> None:
         z.writestr("xl/workbook.xml", "<workbook/>")
 
 
+def _word97_encrypted() -> bytes:
+    """The Word 97 sample with its FIB's fEncrypted flag set (what a password gives it)."""
+    from cchc.extract.cfb import CompoundFile
+
+    ole = CompoundFile(bytearray(WORD97.read_bytes()))
+    word = ole.read("WordDocument")
+    word[0x0B] |= 0x01  # fEncrypted: bit 8 of the little-endian flags word at 0x0A
+    ole.write("WordDocument", word)
+    return bytes(ole.data)
+
+
 def _encrypted_zip(path: Path) -> None:
     _set_encrypted_flag(rewrite_zip(DOCX, path))
 
@@ -476,7 +495,9 @@ BUILDERS: dict[str, Callable[[Path], object]] = {
     "rong.docx": _write(b""),
     "ngau_nhien.pdf": _write(random.Random(20231).randbytes(64 * 1024)),
     "word_dat_ten_pdf.pdf": _copy(DOCX),
-    "word_cu.docx": _write(ole_file([("WordDocument", 2), ("1Table", 2), ("\x05SummaryInformation", 2)])),
+    "word_cu.docx": _copy(WORD97),
+    "word_cu_hong.doc": _write(ole_file([("WordDocument", 2), ("1Table", 2), ("\x05SummaryInformation", 2)])),
+    "word_cu_mat_khau.doc": lambda path: path.write_bytes(_word97_encrypted()),
     "word_mat_khau.docx": _write(ole_file([("\x06DataSpaces", 1), ("EncryptionInfo", 2),
                                            ("EncryptedPackage", 2)])),
     "bang_tinh_cu.doc": _write(ole_file([("Workbook", 2), ("\x05SummaryInformation", 2)])),
