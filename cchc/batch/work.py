@@ -12,45 +12,26 @@ the ones it cannot (a hang, a crash) the parent handles by killing and replacing
 from __future__ import annotations
 
 import dataclasses
-import os
-import shutil
 import time
 import traceback
 from pathlib import Path
 
-from cchc.batch.legacy import convert_to_docx, soffice_missing
 from cchc.batch.worker import Task, WorkerJob, WorkResult
-from cchc.errors import DocumentError, UnsupportedFormat
+from cchc.errors import DocumentError
 from cchc.normalize.records import Settings
-from cchc.read import file_sha256, process_file
+from cchc.read import process_file
 from cchc.record import ReportRecord
 
 #: Codes that mean "not read, by choice or for want of a tool" rather than "bad file".
 SKIP_CODES = frozenset({"soffice_missing"})
 
 
-def _read_legacy(path: Path, settings: Settings, job: WorkerJob) -> ReportRecord:
-    """A ``.doc`` through LibreOffice; the record keeps the submitted file's name and hash."""
-    if job.soffice is None:
-        raise soffice_missing(path)
-    workdir = job.scratch / f"worker-{os.getpid()}"
-    try:
-        converted = convert_to_docx(path, job.soffice, workdir, timeout=job.timeout * 0.8)
-        record = process_file(converted, settings, job.options)
-    finally:
-        shutil.rmtree(workdir / "out", ignore_errors=True)
-    source = dataclasses.replace(record.source, file=path.name, sha256=file_sha256(path))
-    return dataclasses.replace(record, source=source)
-
-
 def read_report(path: Path, settings: Settings, job: WorkerJob) -> ReportRecord:
-    """The record of one file; legacy Word files (sniffed from the bytes) are converted first."""
-    try:
-        return process_file(path, settings, job.options)
-    except UnsupportedFormat as exc:
-        if exc.code != "legacy_doc":
-            raise
-    return _read_legacy(path, settings, job)
+    """The record of one file.  A Word 97 file goes through LibreOffice (in the extract layer)
+    within 80% of the file's time limit, so the parent never kills a worker whose LibreOffice
+    is still running (that LibreOffice would be left behind)."""
+    limits = job.options.limits.overriding(max_conversion_seconds=job.timeout * 0.8)
+    return process_file(path, settings, dataclasses.replace(job.options, limits=limits))
 
 
 def run_task(task: Task, settings: Settings, job: WorkerJob) -> WorkResult:

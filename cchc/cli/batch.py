@@ -75,8 +75,8 @@ def add_arguments(cmd: argparse.ArgumentParser) -> None:
 
 
 def _config(args: argparse.Namespace) -> BatchConfig:
-    from cchc.batch.legacy import find_soffice
     from cchc.batch.runner import BatchConfig
+    from cchc.extract.libreoffice import find_soffice
 
     log = args.log or (args.output / RUN_LOG_NAME if args.output else Path(RUN_LOG_NAME))
     return BatchConfig(
