@@ -46,7 +46,7 @@ def _command(name: str) -> Command:
 def _parser(chosen: str | None) -> argparse.ArgumentParser:
     """The parser; only the ``chosen`` command's module is imported for its arguments."""
     parser = argparse.ArgumentParser(prog="cchc", description="Extract the PAR-index remediation "
-                                     "appendix of CCHC reports (.docx, .pdf, .txt) into records.")
+                                     "appendix of CCHC reports (.docx, .doc, .pdf, .txt) into records.")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name, (_, help_text) in COMMANDS.items():
         cmd = sub.add_parser(name, help=help_text, description=help_text)
