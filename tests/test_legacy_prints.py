@@ -21,15 +21,13 @@ LEGACY = Path(__file__).parent.parent / "samples" / "legacy"
 EXPECTED = sorted((LEGACY / "expected").glob("*.json"))
 # Known failures outside the encoding pass, kept visible (strict: they must start passing
 # once fixed).  VNI text is wider than Unicode in the substitute font, so LibreOffice wraps
-# narrow cells differently: the PDF reader joins two wrapped lines of one cell without a
-# break ("Thöôøng" / "xuyeân" → "Thườngxuyên", the mark header "Đã hoànthành" then maps to
-# no column), and a date broken inside ("30/6/202" / "3").  The STTTT text export
-# interleaves the letterhead's two columns ("SỞ THÔNG TIN VÀ NAM"), which the metadata
-# audits as a header/caption mismatch.
+# narrow cells differently: a date too wide for its cell is cut inside ("30/6/202" / "3"),
+# here at a page break, and the row's two pieces are joined with a space.  The STTTT text
+# export interleaves the letterhead's two columns ("SỞ THÔNG TIN VÀ NAM"), which the
+# metadata audits as a header/caption mismatch.
 KNOWN = {
-    "syt_2023_q2_vni.pdf": "VNI wrap: PDF reader joins wrapped lines, date split",
+    "syt_2023_q2_vni.pdf": "VNI wrap: a date cut at a page break is joined with a space (30/6/202 3)",
     "syt_2023_q2_vni.txt": "VNI wrap: date split by the line break (30/6/202 3)",
-    "ubnd_camxuyen_2023_vni.pdf": "VNI wrap: header 'Đã hoànthành' joined, header row read as a finding",
     "ubnd_camxuyen_2023_vni.txt": "VNI wrap: header 'Đã hoànthành' joined, header row read as a finding",
     "stttt_2023_q3_tcvn3.txt": "text export interleaves the letterhead columns: report_metadata_mismatch",
 }

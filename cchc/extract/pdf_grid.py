@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
@@ -30,6 +30,8 @@ from pdfplumber.table import (
 )
 
 from cchc.extract.model import RawCell, RawRow, RawTable, VMerge
+from cchc.text.encodings import decode_tcvn3, decode_vni
+from cchc.text.syllables import is_syllable
 
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom (top < bottom, PDF points)
 
@@ -386,11 +388,42 @@ def _cell_texts(grid: Grid, cell_lines: Sequence[Sequence[TextLine]]) -> list[st
 
 
 def _cut_word(line: TextLine, after: TextLine, inner: float) -> bool:
-    """``line`` is one word that ran into the cell's edge and goes on in ``after``."""
+    """``line`` is one word that ran into the cell's edge and goes on in ``after``.
+
+    The space left on the line cannot tell a cut word from a whole word that filled a
+    narrow cell (``Số`` / ``TT``, ``hoàn`` / ``thành`` set in a wider font), so the words
+    decide when they can: two syllables that do not make one are two words.
+    """
     if " " in line.text or not after.text or after.text[0] in " -+•–":
         return False
     letter = (after.x1 - after.x0) / max(1, len(after.text))
-    return line.x1 - line.x0 + letter > inner + 0.5
+    if line.x1 - line.x0 + letter <= inner + 0.5:
+        return False
+    return not _two_words(line.text, after.text.split()[0])
+
+
+_READINGS: tuple[Callable[[str], str], ...] = (str, decode_vni, decode_tcvn3)
+_EDGE_PUNCT = "\"'“”‘’([{)]}.,;:!?"
+
+
+def _two_words(left: str, right: str) -> bool:
+    """``left`` and ``right`` read as two words, not one word cut in two.
+
+    Read as Unicode, or as VNI or TCVN3 bytes (a legacy print is decoded only after the
+    reader): ``left`` is a syllable and joined to ``right`` it is none, and ``right`` is a
+    syllable too, or ``left`` has Vietnamese letters (``Số`` + ``TT``).  A fragment
+    (``nh`` / ``ật``, ``30/6/202`` / ``3``, ``ST`` / ``T``) stays one word.
+    """
+    right = right.rstrip(_EDGE_PUNCT)
+    left = left.lstrip(_EDGE_PUNCT)
+    for read in _READINGS:
+        a, b = read(left), read(right)
+        if not is_syllable(a):
+            continue
+        if is_syllable(read(left + right)):
+            return False
+        return is_syllable(b) or not a.isascii()
+    return False
 
 
 def join_lines(texts: Sequence[str]) -> str:

@@ -6,6 +6,7 @@ its columns) and the page text outside tables use it.
 
 from __future__ import annotations
 
+import math
 import statistics
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -72,3 +73,67 @@ def _join(glyphs: Sequence[Glyph], settings: LayoutSettings) -> str:
     return unicodedata.normalize("NFC", " ".join("".join(parts).split()))
 
 
+
+
+def reading_order(lines: Sequence[TextLine], settings: LayoutSettings) -> list[tuple[float, float, TextLine]]:
+    """Lines outside tables with their sort keys (top, x0): side-by-side blocks read one
+    column after the other.
+
+    A letterhead sets the issuer and the national motto side by side; when a column's text
+    wraps (a wider substitute font, a long unit name), sorting by height alone would read
+    ``UBND HUYỆN CẨM`` / ``CỘNG HÒA XÃ HỘI CHỦ`` / ``XUYÊN``.  Where one line was split into
+    side-by-side runs, the lines below that stay inside one run's column belong to it, until
+    a line crosses the gutter or a gap of more than two lines; the region is then read column
+    by column, all of its lines keyed at the region's top.
+    """
+    ordered = sorted(lines, key=lambda line: (line.top, line.x0))
+    out: list[tuple[float, float, TextLine]] = []
+    done: set[int] = set()
+    for index, first in enumerate(ordered):
+        if id(first) in done:
+            continue
+        row = sorted((line for line in ordered[index:] if id(line) not in done
+                      and _same_row(line, first, settings)), key=lambda line: line.x0)
+        if len(row) < 2 or not _disjoint(row):
+            out.append((first.top, first.x0, first))
+            done.add(id(first))
+            continue
+        gutters = _gutters(row)
+        region: list[list[TextLine]] = [[line] for line in row]
+        done.update(id(line) for line in row)
+        bottom = max(line.bottom for line in row)
+        height = max(line.bottom - line.top for line in row)
+        for line in ordered[index:]:
+            if id(line) in done:
+                continue
+            col = _column_of(line, gutters)
+            if col is None or line.top - bottom > 2 * height:
+                break
+            region[col].append(line)
+            done.add(id(line))
+            bottom = max(bottom, line.bottom)
+        flat = [line for column in region for line in column]
+        out.extend((first.top, first.x0 + k * 1e-6, line) for k, line in enumerate(flat))
+    return out
+
+
+def _same_row(a: TextLine, b: TextLine, settings: LayoutSettings) -> bool:
+    return abs((a.top + a.bottom) / 2 - (b.top + b.bottom) / 2) <= settings.line_tolerance
+
+
+def _disjoint(columns: Sequence[TextLine]) -> bool:
+    return all(b.x0 > a.x1 for a, b in zip(columns, columns[1:], strict=False))
+
+
+def _gutters(columns: Sequence[TextLine]) -> list[float]:
+    """The middle of each gap between side-by-side runs."""
+    return [(a.x1 + b.x0) / 2 for a, b in zip(columns, columns[1:], strict=False)]
+
+
+def _column_of(line: TextLine, gutters: Sequence[float]) -> int | None:
+    """The column a line lies in, or None when it crosses a gutter."""
+    edges = [-math.inf, *gutters, math.inf]
+    for k in range(len(edges) - 1):
+        if edges[k] <= line.x0 and line.x1 <= edges[k + 1]:
+            return k
+    return None

@@ -31,9 +31,9 @@ from pdfplumber.pdf import PDF
 from pdfplumber.utils.exceptions import PdfminerException
 
 from cchc.errors import RefusedDocument, UnreadableDocument
+from cchc.extract.columns import map_columns
 from cchc.extract.guards import check_pdf_complete, check_pdf_streams, count_pdf_pages
 from cchc.extract.limits import Limits
-from cchc.extract.columns import map_columns
 from cchc.extract.model import Block, ExtractedDocument, Paragraph, RawTable
 from cchc.extract.pdf_grid import (
     Glyph,
@@ -43,7 +43,7 @@ from cchc.extract.pdf_grid import (
     distribute_glyphs,
     grid_to_table,
 )
-from cchc.extract.pdf_lines import glyphs_to_lines
+from cchc.extract.pdf_lines import glyphs_to_lines, reading_order
 from cchc.extract.pdf_rows import find_grids
 from cchc.extract.pdf_triage import triage
 
@@ -309,8 +309,8 @@ def layout_to_blocks(layout: PageLayout, settings: LayoutSettings, first_index: 
         lines = [glyphs_to_lines(b, settings) for b in buckets[i]]
         table = grid_to_table(grid, lines, layout.number, first_index + i, settings)
         placed.append((grid.ys[0], grid.xs[0], table))
-    for line in glyphs_to_lines(outside, settings, split_columns=True):
-        placed.append((line.top, line.x0, Paragraph(line.text, page=layout.number)))
+    for top, x0, line in reading_order(glyphs_to_lines(outside, settings, split_columns=True), settings):
+        placed.append((top, x0, Paragraph(line.text, page=layout.number)))
     placed.sort(key=lambda p: (p[0], p[1]))
     return [block for _, _, block in placed]
 
