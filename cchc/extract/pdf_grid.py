@@ -394,8 +394,10 @@ def _cut_word(line: TextLine, after: TextLine, inner: float) -> bool:
     narrow cell (``Số`` / ``TT``, ``hoàn`` / ``thành`` set in a wider font), so the words
     decide when they can: two syllables that do not make one are two words.
     """
-    if " " in line.text or not after.text or after.text[0] in " -+•–":
+    if " " in line.text or not after.text or after.text[0] == " ":
         return False
+    if after.text[0] in "-+•–" and after.text[1:2] in ("", " "):
+        return False  # a list marker, not the rest of ``465/UBND`` / ``-VP``
     letter = (after.x1 - after.x0) / max(1, len(after.text))
     if line.x1 - line.x0 + letter <= inner + 0.5:
         return False
@@ -411,14 +413,20 @@ def _two_words(left: str, right: str) -> bool:
 
     Read as Unicode, or as VNI or TCVN3 bytes (a legacy print is decoded only after the
     reader): ``left`` is a syllable and joined to ``right`` it is none, and ``right`` is a
-    syllable too, or ``left`` has Vietnamese letters (``Số`` + ``TT``).  A fragment
+    syllable too, or ``left`` has Vietnamese letters (``Số`` + ``TT``); or ``left`` ends a
+    word with its punctuation, or is a symbol or number followed by a lowercase syllable
+    (``470/QĐ-UBND`` + ``ngày``).  A fragment
     (``nh`` / ``ật``, ``30/6/202`` / ``3``, ``ST`` / ``T``) stays one word.
     """
+    if left[-1:] in ",;:!?)" and right[:1].isalpha():
+        return True  # a word ended by its punctuation (``phòng,`` / ``đơn``)
     right = right.rstrip(_EDGE_PUNCT)
     left = left.lstrip(_EDGE_PUNCT)
     for read in _READINGS:
         a, b = read(left), read(right)
         if not is_syllable(a):
+            if is_syllable(b) and b[:1].islower() and (a[-1:].isupper() or a[-1:].isdigit()):
+                return True  # a symbol or number, then a word (``470/QĐ-UBND`` / ``ngày``)
             continue
         if is_syllable(read(left + right)):
             return False

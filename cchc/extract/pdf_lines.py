@@ -65,7 +65,9 @@ def _join(glyphs: Sequence[Glyph], settings: LayoutSettings) -> str:
     """Glyph texts left to right, a space where the gap is wider than a letter's spacing."""
     parts: list[str] = []
     prev: Glyph | None = None
-    for g in glyphs:
+    for k, g in enumerate(glyphs):
+        if g.text.isspace() and k + 1 < len(glyphs) and glyphs[k + 1].x0 < g.x0 + 0.5 * (g.x1 - g.x0):
+            continue  # a space the next glyph overlaps takes no room: a browser's soft hyphen
         if prev is not None and g.x0 - prev.x1 > settings.word_gap * max(g.height, prev.height):
             parts.append(" ")
         parts.append(g.text)
