@@ -19,6 +19,7 @@ here, so a ``.doc`` gives the same record whichever one reads it.
 from __future__ import annotations
 
 import atexit
+import multiprocessing.util
 import os
 import shutil
 import signal
@@ -61,6 +62,9 @@ def _profile() -> Path:
     if pid not in _profiles:
         _profiles[pid] = Path(tempfile.mkdtemp(prefix="cchc-lo-profile-"))
         atexit.register(_drop_profile, pid)
+        # A multiprocessing worker (the batch's) leaves through os._exit, which skips atexit
+        # but runs these finalizers; only a worker killed outright leaves its profile behind.
+        multiprocessing.util.Finalize(None, _drop_profile, args=(pid,), exitpriority=0)
     return _profiles[pid]
 
 
