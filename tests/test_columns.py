@@ -13,6 +13,9 @@ from cchc.extract.model import ExtractedDocument, Paragraph, RawCell, RawRow, Ra
     ("label", "role"),
     [
         ("TT", Role.SEQ),
+        ("Lộ trình thực hiện", Role.DEADLINE),
+        ("Thời điểm hoàn thành", Role.DEADLINE),
+        ("Kết quả thực hiện đến thời điểm báo cáo", Role.PROGRESS),
         ("STT", Role.SEQ),
         ("Số TT", Role.SEQ),
         ("Các tồn tại, hạn chế trong công tác CCHC, các tiêu chí bị trừ điểm", Role.SHORTCOMING),

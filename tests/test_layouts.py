@@ -47,10 +47,7 @@ XFAIL_KINDS: dict[str, str] = {
     "vni_pdf": "VNI PDFs: legacy bytes without font names (issue 9 item 5)",
 }
 # Header wordings units write that cchc/extract/columns.py does not map to their role today.
-WORDINGS_NOT_MAPPED: dict[str, str] = {
-    "Lộ trình thực hiện": "deadline",
-    "Kết quả thực hiện đến thời điểm báo cáo": "progress (read as deadline: 'thời điểm')",
-}
+WORDINGS_NOT_MAPPED: dict[str, str] = {}
 NEEDS_SOFFICE = frozenset(SEEDS) - {"docx"}
 
 
