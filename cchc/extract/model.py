@@ -116,6 +116,19 @@ Block = Paragraph | RawTable
 
 
 @dataclass(frozen=True)
+class OcrText:
+    """A line or a word read by OCR from a scan, with its mean word confidence (0–100).
+
+    Kept beside the blocks (whose text is plain) so that normalizing can tell, field by
+    field, how sure the reading was (``cchc.normalize.ocr_review``).
+    """
+
+    text: str
+    confidence: float
+    words: int = 1
+
+
+@dataclass(frozen=True)
 class ExtractedDocument:
     """Everything a reader took from one file, before the appendix is chosen."""
 
@@ -125,6 +138,7 @@ class ExtractedDocument:
     pages: int | None = None
     font_hints: tuple[str, ...] = field(default=())  # legacy-font names seen (".VnTime", "VNI-Times")
     text_repairs: tuple[TextRepair, ...] = field(default=())  # lost "ư" restored (encoding_pass)
+    ocr: tuple[OcrText, ...] | None = None  # a scan read by OCR: its lines' and words' confidences
 
     @property
     def tables(self) -> tuple[RawTable, ...]:

@@ -113,8 +113,13 @@ def read_pdf(
             page.read(pdf, path.name, None, {})
         n_pages = len(pdf.pages)
     blocks, fonts, has_text = page.blocks, page.fonts, page.has_text
-    if not has_text:
-        raise UnreadableDocument(path.name, "no_text_layer", MSG_NO_TEXT)
+    if not has_text:  # a scan: read by OCR (cchc/extract/ocr), ``ocr_unavailable`` without Tesseract
+        from cchc.extract.ocr import read_scanned_pdf
+
+        scanned = read_scanned_pdf(path, password, settings.layout)
+        if not scanned.blocks:
+            raise UnreadableDocument(path.name, "no_text_layer", MSG_NO_TEXT)
+        return scanned
     return ExtractedDocument(
         file=path.name,
         format="pdf",
