@@ -12,6 +12,7 @@ generator never reuses stale files.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import os
 import shutil
@@ -33,6 +34,7 @@ SUFFIX = {"docx": ".docx", "txt": ".txt", "pdf": ".pdf", "pdf_norules": "_norule
 TIMEOUT_S = 1800
 
 
+@functools.cache  # once per process: a run never switches folders halfway
 def _version() -> str:
     """A hash of every source that shapes a rendering: generator, samplegen, converters."""
     digest = hashlib.sha256()
@@ -44,7 +46,17 @@ def _version() -> str:
             continue
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
+    digest.update(_font_families().encode())  # another font set lays the same report out anew
     return digest.hexdigest()[:12]
+
+
+def _font_families() -> str:
+    """The installed font families (fontconfig), or '' where fc-list is missing."""
+    fc_list = shutil.which("fc-list")
+    if fc_list is None:
+        return ""
+    listed = subprocess.run([fc_list, ":", "family"], capture_output=True, text=True, check=False)
+    return "\n".join(sorted(set(listed.stdout.splitlines())))
 
 
 def cache_dir() -> Path:
