@@ -14,6 +14,8 @@ from cchc.extract.model import ExtractedDocument, Paragraph, RawCell, RawRow, Ra
     [
         ("TT", Role.SEQ),
         ("Lộ trình thực hiện", Role.DEADLINE),
+        ("Hoàn thàn h", Role.DONE_MARK),
+        ("Chư a hoàn thàn h", Role.NOT_DONE_MARK),
         ("Thời điểm hoàn thành", Role.DEADLINE),
         ("Kết quả thực hiện đến thời điểm báo cáo", Role.PROGRESS),
         ("STT", Role.SEQ),

@@ -45,7 +45,19 @@ def test_squash_spaces(raw: str, expected: str) -> None:
         ("1. Rà soát văn bản; 2. Xử lý văn bản; 3. Công bố.",
          ["Rà soát văn bản;", "Xử lý văn bản;", "Công bố."]),
         ("a) Rà soát; b) Xử lý; d) ghi sai", ["Rà soát;", "Xử lý; d) ghi sai"]),  # the count must go on
-        ("1. Tăng tỷ lệ lên 2. Số liệu", ["Tăng tỷ lệ lên 2. Số liệu"]),  # no ; . : before the 2
+        # a flattened numbered list: the next number of the count before a capital is an item,
+        # even with no ; . : before it (the text export of "1. …" / "2. …" on two lines)
+        ("1. Tăng tỷ lệ lên 2. Số liệu", ["Tăng tỷ lệ lên", "Số liệu"]),
+        ("1. Tăng tỷ lệ lên 3. Số liệu", ["Tăng tỷ lệ lên 3. Số liệu"]),  # not the next number
+        ("1. Tăng lên 2. số liệu", ["Tăng lên 2. số liệu"]),  # no capital after it
+        # a flattened bullet list: the cell's own marker before a capital starts an item, but not
+        # inside a name or a compound written with a dash
+        ("- Quán triệt kỷ cương hành chính - Tổ chức khảo sát - Rà soát",
+         ["Quán triệt kỷ cương hành chính", "Tổ chức khảo sát", "Rà soát"]),
+        ("+ Báo cáo trước ngày 15 + Sửa đổi Quy chế", ["Báo cáo trước ngày 15", "Sửa đổi Quy chế"]),
+        ("- Giao Phòng Kế hoạch - Tài chính chủ trì - Rà soát kinh tế - kỹ thuật",
+         ["Giao Phòng Kế hoạch - Tài chính chủ trì", "Rà soát kinh tế - kỹ thuật"]),
+        ("Giai đoạn 2023 - Tổ chức", ["Giai đoạn 2023 - Tổ chức"]),  # not a list: no split
         ("", []),
     ],
 )

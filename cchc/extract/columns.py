@@ -55,6 +55,11 @@ ROLE_RULES: tuple[tuple[Role, tuple[str, ...]], ...] = (
 
 _COMPILED_RULES = tuple((role, tuple(regex.compile(p) for p in patterns))
                         for role, patterns in ROLE_RULES)
+# The same rules with spaces taken out, for a header whose words a narrow column cut and a text
+# export flattened ("Hoàn thàn h", "Chư a hoàn thàn h"): tried only when no rule matched.
+_JOINED_RULES = tuple((role, tuple(regex.compile(p.replace(r"\b", "").replace(" ", "")) for p in patterns))
+                      for role, patterns in ROLE_RULES)
+_MAX_JOINED_WORDS = 6
 _PARENS = regex.compile(r"\([^()]*\)")
 _COLUMN_NUMBER = regex.compile(r"^\(?\s*(\d{1,2}|[a-z])\s*\)?\.?$")
 _MIN_ROLES = 3
@@ -71,6 +76,12 @@ def role_of_label(label: str) -> Role | None:
         for role, patterns in _COMPILED_RULES:
             if any(p.search(candidate) for p in patterns):
                 return role
+    if len(bare.split()) > _MAX_JOINED_WORDS:
+        return None
+    joined = bare.replace(" ", "")
+    for role, patterns in _JOINED_RULES:
+        if any(p.search(joined) for p in patterns):
+            return role
     return None
 
 

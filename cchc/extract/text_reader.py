@@ -14,9 +14,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import regex
+
 from cchc.extract.guards import check_cell_count, check_file_size, check_table_width
 from cchc.extract.limits import Limits
 from cchc.extract.model import Block, ExtractedDocument, Paragraph, RawCell, RawRow, RawTable
+from cchc.text.syllables import is_syllable
 
 
 def decode_text(data: bytes, name: str) -> str:
@@ -30,6 +33,31 @@ def decode_text(data: bytes, name: str) -> str:
     # An 8-bit export (TCVN3 and VNI live in cp1252's printable range); the five bytes cp1252
     # leaves undefined are no Vietnamese letter in either, so they become U+FFFD.
     return data.decode("cp1252", errors="replace")
+
+
+_LOWER_WORD = regex.compile(r"^\p{Ll}+$")
+_WORD = regex.compile(r"^\p{L}+$")
+
+
+def rejoin_cut_words(text: str) -> str:
+    """Words that a narrow column cut and the export flattened, made whole again.
+
+    A converter joins a cell's printed lines with spaces, so ``thành`` cut at the column's
+    edge reads ``thàn h``.  A lower-case piece that is no Vietnamese syllable by itself, and
+    makes one with the word before it, was cut from it: ``thàn h`` → ``thành``,
+    ``Hoà n`` → ``Hoàn``.  Two syllables stay two words (``Chư a`` is left as written).
+    Example: ``rejoin_cut_words("Hoà n thàn h")`` → ``'Hoàn thành'``.
+    """
+    if " " not in text:
+        return text
+    words: list[str] = []
+    for token in text.split(" "):
+        if words and _LOWER_WORD.match(token) and _WORD.match(words[-1]) \
+                and not is_syllable(token) and is_syllable(words[-1] + token):
+            words[-1] += token
+        else:
+            words.append(token)
+    return " ".join(words)
 
 
 class _Pages:
@@ -66,7 +94,8 @@ class _Pages:
         check_table_width(self.name, width, self.limits)  # before split() makes the cells
         self.cells += width
         check_cell_count(self.name, self.cells, self.limits)
-        cells = tuple(RawCell(text=t.strip(), col=i) for i, t in enumerate(line.split("\t")))
+        cells = tuple(RawCell(text=rejoin_cut_words(t.strip()), col=i)
+                      for i, t in enumerate(line.split("\t")))
         self.rows.append(RawRow(cells=cells, page=self.page))
 
     def paragraph(self, line: str) -> None:

@@ -27,8 +27,16 @@ _ITEM_START = regex.compile(
 )
 _STARTS_AS_LIST = regex.compile(rf"^\s*(?:{_BULLET}|(?:\d{{1,2}}|[a-zđ])[.)])\s+", regex.IGNORECASE)
 _FIRST_NUMBER = regex.compile(r"^\s*(\d{1,2}|[a-z])[.)]\s", regex.IGNORECASE)
-# A numbered item inside a flattened line: "…; 2. Xử lý" (only when it continues the count).
-_INLINE_NUMBER = regex.compile(r"(?<=[;.:])\s+(\d{1,2}|[a-z])[.)]\s+", regex.IGNORECASE)
+# A numbered item inside a flattened line: "…; 2. Xử lý", or "… trực thuộc 2. Áp dụng" before a
+# capital (only when it continues the count).
+_INLINE_NUMBER = regex.compile(r"(?:(?<=[;.:])\s+|\s+(?=\d{1,2}[.)]\s+\p{Lu}))(\d{1,2}|[a-zA-Z])[.)]\s+")
+# A bullet item inside a flattened line (a text export joins a cell's lines with spaces):
+# "- Quán triệt … hành chính - Tổ chức khảo sát": the cell's own marker, spaced, before a capital.
+_FLAT_BULLET = r"(?<=\S)[ \t]+{marker}[ \t]+(?=\p{{Lu}})"
+# Two capitalised words before the dash make a proper name ("Phòng Kế hoạch - Tài chính"),
+# not the end of an item.
+_NAME_BEFORE = regex.compile(r"\p{Lu}\p{Ll}*\s+\p{L}+\s*$")
+_SPACED_RANGE = regex.compile(r"(?<=\b\d{4})-[ \t]+(?=\d{4}\b)")
 # A document symbol whose line was cut after its hyphen and flattened: "112/KH- SNV".
 _SPACED_SYMBOL = regex.compile(r"(?<=\d/(?:\d{4}/)?[\p{L}&]{1,10})-[ \t]+(?=\p{Lu})")
 
@@ -60,7 +68,8 @@ def squash_spaces(text: str) -> str:
     Example: ``"Thường xuyên\\u00a0trong năm\\n2023 "`` → ``"Thường xuyên trong năm 2023"``.
     """
     text = _CUT_SYMBOL.sub("", _INVISIBLE.sub("", _SOFT_BREAK.sub("", text)))
-    return str(_SPACES.sub(" ", _SPACED_SYMBOL.sub("-", text))).strip()
+    text = _SPACED_RANGE.sub("-", _SPACED_SYMBOL.sub("-", text))
+    return str(_SPACES.sub(" ", text)).strip()
 
 
 def split_items(text: str) -> list[str]:
@@ -79,7 +88,23 @@ def split_items(text: str) -> list[str]:
     first = _FIRST_NUMBER.match(text)
     if first is not None:  # a numbered list flattened onto one line by a text export
         parts = _split_counted(parts, first.group(1))
+    elif "\n" not in text.strip():
+        parts = [item for part in parts for item in _split_flat_bullets(part, text.lstrip()[0])]
     return [item for item in (squash_spaces(p) for p in parts) if item]
+
+
+def _split_flat_bullets(part: str, marker: str) -> list[str]:
+    """Split a flattened bullet list at its own marker before a capital, not inside a name."""
+    boundary = regex.compile(_FLAT_BULLET.format(marker=regex.escape(marker)))
+    out: list[str] = []
+    start = 0
+    for match in boundary.finditer(part):
+        if _NAME_BEFORE.search(part[start:match.start()]):
+            continue
+        out.append(part[start:match.start()])
+        start = match.end()
+    out.append(part[start:])
+    return out
 
 
 def _split_counted(parts: list[str], first: str) -> list[str]:
