@@ -17,6 +17,13 @@ from cchc.extract.text_reader import read_text, rejoin_cut_words
     ("Chư a hoàn thàn h", "Chư a hoàn thành"),  # two syllables: left as written
     ("Văn phòng Sở chủ trì", "Văn phòng Sở chủ trì"),
     ("465/UBN D-VP", "465/UBN D-VP"),  # no letters-only pieces: not guessed
+    ("Tháng 6/202 3", "Tháng 6/2023"),
+    ("18/8/2 023", "18/8/2023"),
+    ("Trước ngày 13/10/ 2023", "Trước ngày 13/10/2023"),
+    ("3.4 3.1.2 .5", "3.4 3.1.2.5"),
+    ("Tiêu chí 1.3.4. 4", "Tiêu chí 1.3.4.4"),
+    ("Quý 2/2023 và 10 năm", "Quý 2/2023 và 10 năm"),
+    ("ngày 5/6 2023", "ngày 5/6 2023"),  # not a year's pieces
 ])
 def test_rejoin_cut_words(flat: str, whole: str) -> None:
     assert rejoin_cut_words(flat) == whole

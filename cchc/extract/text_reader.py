@@ -35,8 +35,18 @@ def decode_text(data: bytes, name: str) -> str:
     return data.decode("cp1252", errors="replace")
 
 
+# Numbers cut the same way: a year after a date's slash ("30/6/202 3", "18/8/2 023"), a
+# slash or a code's dot at a line end ("13/10/ 2023", "3.1.2 .5", "1.3.4. 4").
+_CUT_YEAR = regex.compile(r"(?<=\d/)(\d{1,3}) (\d{1,3})(?!\d)")
+_CUT_AFTER_SEPARATOR = regex.compile(r"(?<=\d/) (?=\d)|(?<=\d\.\d{1,2}\.) (?=\d)|(?<=\d\.\d{1,2}) (?=\.\d)")
 _LOWER_WORD = regex.compile(r"^\p{Ll}+$")
 _WORD = regex.compile(r"^\p{L}+$")
+
+
+def _join_year(match: regex.Match[str]) -> str:
+    """Two pieces of a four-digit year make the year; anything else stays as written."""
+    left, right = match.group(1), match.group(2)
+    return left + right if len(left + right) == 4 else str(match.group(0))
 
 
 def rejoin_cut_words(text: str) -> str:
@@ -50,6 +60,7 @@ def rejoin_cut_words(text: str) -> str:
     """
     if " " not in text:
         return text
+    text = _CUT_AFTER_SEPARATOR.sub("", _CUT_YEAR.sub(_join_year, text))
     words: list[str] = []
     for token in text.split(" "):
         if words and _LOWER_WORD.match(token) and _WORD.match(words[-1]) \
