@@ -111,6 +111,18 @@ class ReportMeta:
 
 
 @dataclass(frozen=True)
+class OcrReading:
+    """How sure OCR was of a finding read from a scanned page (absent for a text layer)."""
+
+    __pydantic_config__ = _SCHEMA_CONFIG
+
+    confidence: float
+    """Mean word confidence of the finding's cells, 0–100 (Tesseract's)."""
+    low_fields: list[str]
+    """Fields whose mean word confidence is below the threshold: the cells to check on the scan."""
+
+
+@dataclass(frozen=True)
 class Finding:
     """One shortcoming of the appendix (a numbered row), with its remedy, deadline and progress."""
 
@@ -152,6 +164,8 @@ class Finding:
     """The pages the finding's text came from, ascending; empty for Word."""
     merged: list[str]
     """Fields whose value comes from a cell merged vertically with other rows."""
+    ocr: OcrReading | None = None
+    """Present only when the finding was read by OCR from a scan: its confidence."""
 
 
 @dataclass(frozen=True)
@@ -192,6 +206,9 @@ class ReportRecord:
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready dict with ``schema_version`` first, enums as their values."""
         raw = asdict(self)
+        for finding in raw["findings"]:
+            if finding.get("ocr") is None:
+                finding.pop("ocr", None)  # additive: a text-layer record is as before
         ordered = {"schema_version": raw.pop("schema_version"), **raw}
         plain: dict[str, Any] = _plain(ordered)
         return plain

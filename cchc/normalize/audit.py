@@ -43,6 +43,15 @@ AUDIT_CODES: dict[str, tuple[Severity, str, str]] = {
     "merge_inferred": (_I, "merged",
                        "Các ô {fields} được coi là ô gộp với dòng trên "
                        "(bản xuất văn bản không có đường kẻ)."),
+    "ocr_low_confidence": (_W, "shortcoming",
+                           "Ô {label} đọc từ bản quét (OCR) với độ tin cậy thấp ({confidence}%), cần đối "
+                           "chiếu với bản quét (read by OCR with low confidence: check the scan)."),
+    "ocr_unreadable": (_W, "shortcoming",
+                       "Không đọc chắc chắn được từ bản quét (OCR): {words} (words OCR could not read "
+                       "surely)."),
+    "ocr_seq_repaired": (_I, "seq",
+                         "Ô số thứ tự đọc từ bản quét là «{raw}»; theo các dòng liền kề lấy số {seq} "
+                         "(seq read from its neighbours)."),
     "text_repaired": (_I, "shortcoming",
                       "Đã khôi phục chữ «ư» bị mất khi đọc văn bản mã TCVN3: {words}."),
 }

@@ -23,6 +23,7 @@ from cchc.normalize.catalog import Catalog
 from cchc.normalize.criteria import area_of, extract_criteria, malformed_codes
 from cchc.normalize.deadlines import DeadlineParse, parse_deadline
 from cchc.normalize.metadata import parse_report_meta
+from cchc.normalize.ocr_review import review_ocr
 from cchc.normalize.status import StatusDecision, status_from_marks, status_from_text
 from cchc.normalize.units import UnitRegistry
 from cchc.record import (
@@ -235,6 +236,7 @@ def appendix_to_record(document: ExtractedDocument, appendix: Appendix, sha256: 
         finding, audit = _finding(row, ctx)
         findings.append(finding)
         row_audit.extend((position, e) for e in audit)
+    findings, row_audit = review_ocr(document, appendix, findings, row_audit)  # scans only
     ordered = _order_row_audit(row_audit + seq_audit(findings)
                                + finding_repairs(document, appendix, findings))
     source = Source(file=document.file, sha256=sha256, format=document.format, pages=document.pages)

@@ -112,7 +112,8 @@ def _texts(words: Sequence[OcrWord]) -> Iterator[OcrText]:
 def _nfc(text: str) -> str:
     """A word in NFC with OCR look-alikes put right (``1⁄2023`` → ``1/2023``, ``HI.`` → ``III.``)."""
     text = unicodedata.normalize("NFC", text).translate(_LOOKALIKES)
-    return _ROMAN.sub(lambda m: m.group().replace("H", "II").translate(_ROMAN_I), text)
+    repaired: str = _ROMAN.sub(lambda m: m.group().replace("H", "II").translate(_ROMAN_I), text)
+    return repaired
 
 
 _ROMAN_I = str.maketrans({"l": "I", "1": "I", "|": "I"})
