@@ -22,14 +22,13 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
-from pdfplumber.table import (
+from cchc.extract.model import RawCell, RawRow, RawTable, VMerge
+from cchc.extract.pdf_lattice import (  # pdfplumber's stages, ported: no pdfplumber import
     cells_to_tables,
     edges_to_intersections,
     intersections_to_cells,
     merge_edges,
 )
-
-from cchc.extract.model import RawCell, RawRow, RawTable, VMerge
 from cchc.text.encodings import decode_tcvn3, decode_vni
 from cchc.text.syllables import is_syllable
 

@@ -21,14 +21,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-import pdfplumber
-from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-from pdfminer.pdfpage import PDFPage
-from pdfplumber.page import Page
-from pdfplumber.pdf import PDF
-from pdfplumber.utils.exceptions import PdfminerException
+from typing import TYPE_CHECKING, Any
 
 from cchc.errors import RefusedDocument, UnreadableDocument
 from cchc.extract.columns import map_columns
@@ -44,8 +37,13 @@ from cchc.extract.pdf_grid import (
     grid_to_table,
 )
 from cchc.extract.pdf_lines import glyphs_to_lines, reading_order
+from cchc.extract.pdf_pdfium import PdfiumPage, PdfiumPdf, PdfiumUnsupported, open_pdfium
 from cchc.extract.pdf_rows import find_grids
 from cchc.extract.pdf_triage import triage
+
+if TYPE_CHECKING:  # pdfplumber is imported only when pdfium cannot read the file
+    from pdfplumber.page import Page
+    from pdfplumber.pdf import PDF
 
 __all__ = ["PdfSettings", "dedupe", "glyphs_to_lines", "layout_to_blocks", "legacy_font_names", "page_rules",
            "read_pdf"]
@@ -88,6 +86,7 @@ def read_pdf(
     settings: PdfSettings | None = None,
     limits: Limits | None = None,
     use_triage: bool = True,
+    pdfium: bool = True,
 ) -> ExtractedDocument:
     """Read a PDF into blocks: per page, its tables and its text lines, in reading order.
 
@@ -96,6 +95,10 @@ def read_pdf(
     only.  When triage finds no appendix, or its pages hold no appendix table, every page
     is read with its geometry.
 
+    With ``pdfium`` the pages are read by pypdfium2 (``pdf_pdfium``), in milliseconds and
+    without importing pdfplumber; when pdfium cannot open the file or a page, or the read
+    ends in an error, pdfplumber reads it again and has the last word.
+
     Raises :class:`UnreadableDocument` with code ``encrypted`` (no or wrong password),
     ``damaged_pdf`` (truncated, or pdfminer cannot parse it) or ``no_text_layer`` (no page
     has text), and :class:`RefusedDocument` with ``too_many_pages`` or ``pdf_bomb``.
@@ -103,15 +106,34 @@ def read_pdf(
     path = Path(path)
     settings = settings or PdfSettings()
     limits = limits or Limits()
+    if pdfium:
+        check_pdf_streams(path, limits)
+        try:
+            check_pdf_complete(path, MSG_DAMAGED)
+            fast = open_pdfium(path, password, limits.max_pages)
+        except UnreadableDocument:  # pdfplumber's reading names the damage
+            fast = None
+        if fast is not None:
+            try:
+                with fast:
+                    return _read(fast, path, password, settings, use_triage)
+            except (UnreadableDocument, PdfiumUnsupported):
+                pass  # pdfplumber reads it, or names the error
     with _open(path, password, limits) as pdf:
-        plan = triage(path, password) if use_triage else None
-        page = _PageReader(settings)
-        if plan is not None:
-            page.read(pdf, path.name, plan.geometry, plan.text_lines)
-        if plan is None or not _holds_appendix(page.blocks):
-            page = _PageReader(settings)  # the fallback: every page with its geometry
-            page.read(pdf, path.name, None, {})
-        n_pages = len(pdf.pages)
+        return _read(pdf, path, password, settings, use_triage)
+
+
+def _read(pdf: PDF | PdfiumPdf, path: Path, password: str | None, settings: PdfSettings,
+          use_triage: bool) -> ExtractedDocument:
+    """The pages of an open document (pdfium's or pdfplumber's) into the document."""
+    plan = triage(path, password) if use_triage else None
+    page = _PageReader(settings)
+    if plan is not None:
+        page.read(pdf, path.name, plan.geometry, plan.text_lines)
+    if plan is None or not _holds_appendix(page.blocks):
+        page = _PageReader(settings)  # the fallback: every page with its geometry
+        page.read(pdf, path.name, None, {})
+    n_pages = len(pdf.pages)
     blocks, fonts, has_text = page.blocks, page.fonts, page.has_text
     if not has_text:  # a scan: read by OCR (cchc/extract/ocr), ``ocr_unavailable`` without Tesseract
         from cchc.extract.ocr import read_scanned_pdf
@@ -140,7 +162,7 @@ class _PageReader:
         self._tables = 0
         self._unruled = False  # the last table seen had its rows found from the text
 
-    def read(self, pdf: PDF, name: str, geometry: Sequence[int] | None,
+    def read(self, pdf: PDF | PdfiumPdf, name: str, geometry: Sequence[int] | None,
              text_lines: dict[int, tuple[str, ...]]) -> None:
         """Read the pages in ``geometry`` (None: all) with their geometry, the others as
         ``text_lines``."""
@@ -200,6 +222,8 @@ def _open(path: Path, password: str | None, limits: Limits) -> PDF:
 
 def _check_page_count(pdf: PDF, name: str, limits: Limits) -> None:
     """``too_many_pages`` before a page is read; a page tree pdfminer cannot walk is damage."""
+    from pdfminer.pdfpage import PDFPage
+
     try:
         pages = count_pdf_pages(PDFPage.create_pages(pdf.doc), limits.max_pages)
     except Exception as e:  # pdfminer raises bare KeyError, TypeError… on broken page trees
@@ -211,6 +235,10 @@ def _check_page_count(pdf: PDF, name: str, limits: Limits) -> None:
 
 
 def _open_pdfplumber(path: Path, password: str | None) -> PDF:
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfplumber.utils.exceptions import PdfminerException
+
     try:
         return pdfplumber.open(path, password=password)
     except PdfminerException as e:
@@ -227,7 +255,7 @@ def _open_pdfplumber(path: Path, password: str | None) -> PDF:
 
 
 def _layouts(
-    pdf: PDF, name: str, settings: PdfSettings, numbers: Sequence[int] | None = None
+    pdf: PDF | PdfiumPdf, name: str, settings: PdfSettings, numbers: Sequence[int] | None = None
 ) -> Iterator[tuple[PageLayout, set[str]]]:
     """Each page's layout and legacy font names, closing the page before the next one;
     only the pages ``numbers`` (1-based) when given.
@@ -236,7 +264,7 @@ def _layouts(
     error in our own grid code (run by the caller) stays a bug and is not disguised.
     """
     try:
-        pages = pdf.pages
+        pages: Sequence[Page | PdfiumPage] = pdf.pages
     except Exception as e:
         raise UnreadableDocument(name, "damaged_pdf", MSG_DAMAGED) from e
     chosen = set(numbers) if numbers is not None else None
@@ -323,7 +351,7 @@ def layout_to_blocks(layout: PageLayout, settings: LayoutSettings, first_index: 
 # -- rules -------------------------------------------------------------------------------
 
 
-def page_rules(page: Page, settings: PdfSettings) -> tuple[Rule, ...]:
+def page_rules(page: Page | PdfiumPage, settings: PdfSettings) -> tuple[Rule, ...]:
     """The page's ruling lines, from its line, rectangle and path objects."""
     rules: list[Rule] = []
     for line in page.lines:

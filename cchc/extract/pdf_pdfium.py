@@ -1,0 +1,315 @@
+"""PDF pages from pypdfium2, shaped like pdfplumber's: the fast path of the PDF reader.
+
+pdfplumber's geometry runs pdfminer's interpreter in Python over every content stream:
+about 100 ms for a page of a report, and importing it costs more than reading a short
+report's text.  pdfium (C++, already installed with pdfplumber) interprets the same page
+in a few milliseconds.  This module reads a page with pdfium into the objects
+``pdf_reader`` already consumes from pdfplumber: ``chars`` (dicts with text, box, font
+name and size), ``lines``, ``rects`` and ``curves`` (dicts with box, stroke, fill and
+points), top-left origin, PDF points.  So the rules and glyphs that reach ``pdf_grid``
+are built by the same code either way, and pdfplumber stays the fallback.
+
+What pdfminer does and this mirrors:
+
+* a glyph's box is its origin's x to the end of its advance, and from its baseline up
+  one font size (pdfminer adds the font descriptor's /Descent, which LibreOffice writes
+  as 0; where it is not 0, the box sits that fraction of a size lower there: the text
+  lines and the cells a glyph falls in do not change);
+* a path is cut into its subpaths (one per ``m``); ``ml`` is a line, a closed
+  axis-aligned ``mllll`` a rectangle, anything else a curve through the end points of
+  its segments (Bézier control points dropped);
+* no clipping is applied, and invisible text is kept.
+
+Only PDFs from producers on which both readers were compared page by page and gave the
+same blocks (:data:`PRODUCERS`) take this path.  On others pdfium's text differs in ways
+that change the reading: Chromium's (Skia) real spaces come out as zero-width generated
+ones and are lost, and the tables of some of its pages are not found.
+
+Pages pdfium would place differently (rotated, a media box not at the origin, a crop
+box) raise :class:`PdfiumUnsupported`; the reader then reads the file with pdfplumber.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pypdfium2
+import pypdfium2.raw as pdfium_c
+
+Point = tuple[float, float]
+Matrix = tuple[float, float, float, float, float, float]
+_IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+#: /Producer prefixes whose PDFs read the same through pdfium as through pdfplumber
+#: (LibreOffice: the samples, the layout generator's renderings, TCVN3 / VNI prints;
+#: ReportLab: the fixtures with rules as filled rectangles and stroked paths).
+PRODUCERS = ("LibreOffice", "ReportLab")
+_PDFIUM_HYPHEN = 0x02  # pdfium's code for a '-' it takes for a hyphen at a line's end
+_MAX_FORM_DEPTH = 8  # form XObjects nested deeper than this are not drawn by producers we read
+
+
+class PdfiumUnsupported(Exception):
+    """pdfium cannot give this file or page as pdfplumber would; read it with pdfplumber."""
+
+
+class PdfiumPdf:
+    """An open document whose ``pages`` read themselves on first use (pdfplumber's shape)."""
+
+    def __init__(self, document: pypdfium2.PdfDocument) -> None:
+        self._document = document
+        self.pages = [PdfiumPage(document, index) for index in range(len(document))]
+
+    def close(self) -> None:
+        for page in self.pages:
+            page.close()
+        self._document.close()
+
+    def __enter__(self) -> PdfiumPdf:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def open_pdfium(path: Path, password: str | None, max_pages: int) -> PdfiumPdf | None:
+    """The document, or None when pdfium cannot open it, it has more than ``max_pages``
+    pages (pdfplumber then gives the error its proper code) or another producer made it."""
+    try:
+        document = pypdfium2.PdfDocument(path, password=password)
+    except Exception:  # pdfium's errors: wrong password, damage; pdfplumber names them
+        return None
+    try:
+        producer = str(document.get_metadata_dict().get("Producer", ""))
+        if len(document) > max_pages or len(document) == 0 or not producer.startswith(PRODUCERS):
+            document.close()
+            return None
+        return PdfiumPdf(document)
+    except Exception:
+        document.close()
+        return None
+
+
+class PdfiumPage:
+    """One page: ``bbox``, ``chars``, ``lines``, ``rects``, ``curves`` as pdfplumber gives them."""
+
+    def __init__(self, document: pypdfium2.PdfDocument, index: int) -> None:
+        self._document = document
+        self.index = index
+        self._read = False
+        self._page: pypdfium2.PdfPage | None = None
+        self.bbox: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
+        self._chars: list[dict[str, Any]] = []
+        self._lines: list[dict[str, Any]] = []
+        self._rects: list[dict[str, Any]] = []
+        self._curves: list[dict[str, Any]] = []
+
+    @property
+    def chars(self) -> list[dict[str, Any]]:
+        self._ensure()
+        return self._chars
+
+    @property
+    def lines(self) -> list[dict[str, Any]]:
+        self._ensure()
+        return self._lines
+
+    @property
+    def rects(self) -> list[dict[str, Any]]:
+        self._ensure()
+        return self._rects
+
+    @property
+    def curves(self) -> list[dict[str, Any]]:
+        self._ensure()
+        return self._curves
+
+    def close(self) -> None:
+        """Free the page and what was read from it (as pdfplumber's ``Page.close``)."""
+        if self._page is not None:
+            self._page.close()
+            self._page = None
+        self._read = False
+        self._chars, self._lines, self._rects, self._curves = [], [], [], []
+
+    def _ensure(self) -> None:
+        if self._read:
+            return
+        page = self._page = self._document[self.index]
+        if page.get_rotation() % 360:
+            raise PdfiumUnsupported(f"page {self.index + 1} is rotated")
+        media = page.get_mediabox()
+        if media[0] != 0 or media[1] != 0 or page.get_cropbox() != media:
+            raise PdfiumUnsupported(f"page {self.index + 1} has a media box off the origin or a crop box")
+        width, height = media[2], media[3]
+        self.bbox = (0.0, 0.0, float(width), float(height))
+        self._chars = _chars(page, float(height))
+        for kind, obj in _paths(page, float(height)):
+            {"line": self._lines, "rect": self._rects, "curve": self._curves}[kind].append(obj)
+        self._read = True
+
+
+# -- text ------------------------------------------------------------------------------
+
+
+def _chars(page: pypdfium2.PdfPage, height: float) -> list[dict[str, Any]]:
+    """The page's characters as drawn (pdfium's generated spaces and line breaks left out).
+
+    A glyph ends where its advance ends, as pdfminer's does.  pdfium's loose box ends
+    there too, or at the ink where the glyph overhangs it (the horn of ``ư``, an italic
+    ``f``); the next glyph of the same text object on the same baseline starts at the
+    advance's end (plus kerning), so the box ends at the nearer of the two.
+    """
+    textpage = page.get_textpage()
+    raw = textpage.raw
+    out: list[dict[str, Any]] = []
+    owners: list[int] = []  # the text object each glyph belongs to
+    fonts: dict[int, str] = {}
+    ox, oy = ctypes.c_double(), ctypes.c_double()
+    loose = pdfium_c.FS_RECTF()
+    try:
+        for i in range(pdfium_c.FPDFText_CountChars(raw)):
+            code = pdfium_c.FPDFText_GetUnicode(raw, i)
+            if code == _PDFIUM_HYPHEN:
+                code = 0x2D
+            if code < 0x20 or code in (0xFFFE, 0xFFFF) or pdfium_c.FPDFText_IsGenerated(raw, i) == 1:
+                continue
+            pdfium_c.FPDFText_GetCharOrigin(raw, i, ox, oy)
+            pdfium_c.FPDFText_GetLooseCharBox(raw, i, loose)
+            size = float(pdfium_c.FPDFText_GetFontSize(raw, i))
+            obj = pdfium_c.FPDFText_GetTextObject(raw, i)
+            x0 = ox.value
+            base = height - oy.value
+            out.append({"text": chr(code), "x0": x0, "x1": max(x0, loose.right), "top": base - size,
+                        "bottom": base, "size": size, "fontname": _font_name(obj, fonts)})
+            owners.append(ctypes.cast(obj, ctypes.c_void_p).value or 0)
+    finally:
+        textpage.close()
+    for k in range(len(out) - 1):
+        a, b = out[k], out[k + 1]
+        same_run = owners[k] and owners[k] == owners[k + 1] and a["bottom"] == b["bottom"]
+        if same_run and a["x0"] < b["x0"] < a["x1"]:
+            a["x1"] = b["x0"]
+    return out
+
+
+def _font_name(obj: Any, cache: dict[int, str]) -> str:
+    font = pdfium_c.FPDFTextObj_GetFont(obj) if obj else None
+    if not font:
+        return ""
+    key = ctypes.cast(font, ctypes.c_void_p).value or 0
+    name = cache.get(key)
+    if name is None:
+        buffer = ctypes.create_string_buffer(256)
+        pdfium_c.FPDFFont_GetBaseFontName(font, buffer, 256)
+        name = cache[key] = buffer.value.decode("latin-1")
+    return name
+
+
+# -- paths -----------------------------------------------------------------------------
+
+
+def _paths(page: pypdfium2.PdfPage, height: float) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Every path on the page (inside form XObjects too), one object per subpath."""
+    raw = page.raw
+    for i in range(pdfium_c.FPDFPage_CountObjects(raw)):
+        yield from _object_paths(pdfium_c.FPDFPage_GetObject(raw, i), _IDENTITY, height, 0)
+
+
+def _object_paths(obj: Any, outer: Matrix, height: float, depth: int) -> Iterator[tuple[str, dict[str, Any]]]:
+    kind = pdfium_c.FPDFPageObj_GetType(obj)
+    if kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < _MAX_FORM_DEPTH:
+        inner = _compose(_matrix(obj), outer)
+        for i in range(pdfium_c.FPDFFormObj_CountObjects(obj)):
+            yield from _object_paths(pdfium_c.FPDFFormObj_GetObject(obj, i), inner, height, depth + 1)
+    elif kind == pdfium_c.FPDF_PAGEOBJ_PATH:
+        fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
+        pdfium_c.FPDFPath_GetDrawMode(obj, fill_mode, stroke)
+        fill, stroked = fill_mode.value != pdfium_c.FPDF_FILLMODE_NONE, bool(stroke.value)
+        matrix = _compose(_matrix(obj), outer)
+        for ops, pts in _subpaths(obj):
+            placed = [_apply(matrix, p, height) for p in pts]
+            found = _classify(ops, placed, stroked, fill)
+            if found is not None:
+                yield found
+
+
+def _subpaths(obj: Any) -> Iterator[tuple[str, list[Point]]]:
+    """Subpaths as pdfminer sees them: operators (``m``, ``l``, ``c``, ``h``) and the point
+    each one ends at (``h`` ends at the subpath's start)."""
+    x, y = ctypes.c_float(), ctypes.c_float()
+    ops: list[str] = []
+    pts: list[Point] = []
+    bezier = 0
+    for i in range(pdfium_c.FPDFPath_CountSegments(obj)):
+        segment = pdfium_c.FPDFPath_GetPathSegment(obj, i)
+        pdfium_c.FPDFPathSegment_GetPoint(segment, x, y)
+        kind = pdfium_c.FPDFPathSegment_GetType(segment)
+        point = (float(x.value), float(y.value))
+        if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
+            if ops:
+                yield "".join(ops), pts
+            ops, pts, bezier = ["m"], [point], 0
+        elif not ops:
+            continue  # a path not starting with m: pdfminer draws nothing of it either
+        elif kind == pdfium_c.FPDF_SEGMENT_LINETO:
+            ops.append("l")
+            pts.append(point)
+        elif kind == pdfium_c.FPDF_SEGMENT_BEZIERTO:
+            bezier += 1
+            if bezier % 3 == 0:  # two control points, then the end point
+                ops.append("c")
+                pts.append(point)
+            else:
+                continue
+        if pdfium_c.FPDFPathSegment_GetClose(segment):
+            ops.append("h")
+            pts.append(pts[0])
+    if ops:
+        yield "".join(ops), pts
+
+
+def _classify(shape: str, pts: list[Point], stroke: bool, fill: bool) -> tuple[str, dict[str, Any]] | None:
+    """pdfminer's ``paint_path`` for one subpath: a line, a rectangle or a curve."""
+    if len(shape) > 3 and shape[-2:] == "lh" and pts[-2] == pts[0]:
+        shape = shape[:-2] + "h"
+        pts = pts[:-1]
+    if len(shape) < 2:
+        return None
+    box = _bounds(pts)
+    if shape in ("ml", "mlh"):
+        return "line", {**box, "stroke": stroke, "fill": fill, "pts": pts[:2]}
+    if shape in ("mlllh", "mllll"):
+        (x0, y0), (x1, y1), (x2, y2), (x3, y3), _ = pts
+        square = (x0 == x1 and y1 == y2 and x2 == x3 and y3 == y0) or (
+            y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0)
+        if pts[0] == pts[4] and square:
+            return "rect", {**box, "stroke": stroke, "fill": fill}
+    return "curve", {**box, "stroke": stroke, "fill": fill, "pts": pts}
+
+
+def _bounds(pts: list[Point]) -> dict[str, float]:
+    xs = [p[0] for p in pts]
+    ys = [p[1] for p in pts]
+    return {"x0": min(xs), "x1": max(xs), "top": min(ys), "bottom": max(ys)}
+
+
+def _matrix(obj: Any) -> Matrix:
+    m = pdfium_c.FS_MATRIX()
+    if not pdfium_c.FPDFPageObj_GetMatrix(obj, m):
+        return _IDENTITY
+    return (m.a, m.b, m.c, m.d, m.e, m.f)
+
+
+def _compose(inner: Matrix, outer: Matrix) -> Matrix:
+    """``inner`` then ``outer`` (PDF row-vector convention: p · inner · outer)."""
+    a, b, c, d, e, f = inner
+    A, B, C, D, E, F = outer
+    return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
+
+
+def _apply(m: Matrix, p: Point, height: float) -> Point:
+    """A point in page space, y measured down from the top (pdfplumber's ``top``)."""
+    x, y = p
+    return (m[0] * x + m[2] * y + m[4], height - (m[1] * x + m[3] * y + m[5]))
