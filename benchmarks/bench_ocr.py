@@ -28,7 +28,8 @@ def whole(paths: list[Path]) -> None:
         record = process_file(path, settings)
         took = time.perf_counter() - start
         pages, seconds = pages + n, seconds + took
-        print(f"{path.name}: {n} pages, {len(record.findings)} findings, {took:.1f} s ({took / n:.1f} s/page)")
+        print(f"{path.name}: {n} pages, {len(record.findings)} findings, {took:.1f} s "
+              f"({took / n:.1f} s/page)")
     print(f"{pages:.0f} pages in {seconds:.1f} s: {pages / seconds:.2f} pages/s, "
           f"{seconds / len(paths):.1f} s per scanned report")
 
@@ -50,7 +51,8 @@ def engines(path: Path) -> None:
         if grids:
             break
     erased = erase_rules(image.ink)
-    crops = [c for c in (crop(image.gray, erased, b) for b in cell_boxes(grids[0], image.scale)) if c is not None]
+    boxes = cell_boxes(grids[0], image.scale)
+    crops = [c for c in (crop(image.gray, erased, b) for b in boxes) if c is not None]
     folder = tessdata_dir()
     assert folder is not None
     start = time.perf_counter()
