@@ -1,6 +1,7 @@
 """The run log: one CSV line per file of a batch, written as each file is done.
 
-Why a line at a time, flushed: the log is how an analyst (or a test) sees a long run
+Every run is appended, its lines marked with the run's id (:func:`new_run_id`), so the log
+keeps the history of what failed when, not only the last run.  Why a line at a time, flushed: the log is how an analyst (or a test) sees a long run
 advance and, after a crash, which files were finished.  A file's line is written only
 after its rows are committed, so a line never claims more than the warehouse holds (the
 reverse can happen — committed, then killed before the line — and the next run logs that
@@ -20,7 +21,15 @@ from typing import TextIO
 
 from cchc.output.tabular import defuse
 
-COLUMNS = ("path", "sha256", "outcome", "error_code", "message", "findings", "seconds")
+COLUMNS = ("run_id", "path", "sha256", "outcome", "error_code", "message", "findings", "seconds")
+
+
+def new_run_id() -> str:
+    """A run's id: its UTC start time and a random suffix, sortable (``20261127T101500Z-3f9a``)."""
+    import datetime as dt
+    import secrets
+
+    return f"{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%SZ}-{secrets.token_hex(2)}"
 
 
 class Outcome(str, Enum):
@@ -43,9 +52,9 @@ class FileResult:
     findings: int | None = None
     seconds: float = 0.0
 
-    def row(self) -> list[str]:
+    def row(self, run_id: str = "") -> list[str]:
         """The CSV cells, in :data:`COLUMNS` order."""
-        return [self.path, self.sha256 or "", self.outcome.value, self.error_code or "",
+        return [run_id, self.path, self.sha256 or "", self.outcome.value, self.error_code or "",
                 defuse(self.message or ""), "" if self.findings is None else str(self.findings),
                 f"{self.seconds:.3f}"]
 
@@ -53,12 +62,21 @@ class FileResult:
 class RunLog:
     """The CSV file, open for the run; ``write`` adds one line and flushes it."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, run_id: str | None = None) -> None:
+        """Append to the log (every run is kept, each line with its run's id); a log written
+        with other columns (an older cchc) is moved aside to ``<name>.old.csv`` first."""
         self.path = path
+        self.run_id = run_id or new_run_id()
         path.parent.mkdir(parents=True, exist_ok=True)
-        self._file: TextIO = open(path, "w", encoding="utf-8-sig", newline="")
+        fresh = not path.exists() or path.stat().st_size == 0
+        if not fresh and _header(path) != list(COLUMNS):
+            path.replace(path.with_suffix(".old.csv"))
+            fresh = True
+        self._file: TextIO = open(path, "a", encoding="utf-8", newline="")
         self._writer = csv.writer(self._file, lineterminator="\r\n")
-        self._writer.writerow(COLUMNS)
+        if fresh:
+            self._file.write("\ufeff")  # the BOM Excel needs, once at the top of the file
+            self._writer.writerow(COLUMNS)
         self._file.flush()
 
     def __enter__(self) -> RunLog:
@@ -69,11 +87,16 @@ class RunLog:
         self.close()
 
     def write(self, result: FileResult) -> None:
-        self._writer.writerow(result.row())
+        self._writer.writerow(result.row(self.run_id))
         self._file.flush()
 
     def close(self) -> None:
         self._file.close()
+
+
+def _header(path: Path) -> list[str]:
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        return next(csv.reader(f), [])
 
 
 def read_run_log(path: Path) -> list[dict[str, str]]:

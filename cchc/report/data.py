@@ -9,9 +9,10 @@ DataFrame would only carry the rows from SQL to these loops.
 
 Choices the page states in its own text:
 
-* **One report per unit.**  The warehouse keeps every report a unit sent; counting all of
-  them would count a shortcoming once per quarter.  The summary uses each unit's *latest*
-  report (report year and month, then date, then load time, then file name) — the current
+* **One report per unit.**  The warehouse keeps every report a unit sent (a report sent as
+  Word, PDF and text is one report); counting all of them would count a shortcoming once
+  per quarter.  The summary uses each unit's *latest*
+  report (report year and month, then date, then when its file was received, then name) — the current
   state.  Other reports still appear in the list of reports, marked as superseded.
 * **Status over time** is the latest state *as of* each report period: at each month, every
   unit counts with its newest report up to that month.  Units report in different months,
@@ -34,8 +35,10 @@ from cchc.text.vietnamese import fold
 from cchc.warehouse.store import Warehouse
 
 STATUSES: tuple[str, ...] = ("completed", "in_progress", "not_started", "unknown")
-TABLE_NAMES: tuple[str, ...] = ("documents", "findings", "finding_criteria", "audit_entries",
-                                "units", "criteria")
+TABLE_NAMES: tuple[str, ...] = ("reports", "documents", "findings", "finding_criteria",
+                                "audit_entries", "units", "areas")
+#: What the page says where the catalog has no verified name for an area.
+NO_AREA_NAME = "chưa có tên"
 #: Which index of the catalog a unit is assessed by (every other kind: the department index).
 _INDEX_OF_UNIT_KIND = {"district": "district"}
 _SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
@@ -62,7 +65,8 @@ def _opt_date(value: Any) -> dt.date | None:
 
 @dataclass(frozen=True)
 class DocumentInfo:
-    """One loaded report, with the unit it belongs to."""
+    """One report (however many files it came in), with the unit it belongs to; ``file`` is
+    its preferred rendition and ``renditions`` the formats it was received in."""
 
     id: str
     file: str
@@ -76,6 +80,7 @@ class DocumentInfo:
     year: int | None
     assessed_year: int | None
     loaded_at: dt.datetime | None
+    renditions: tuple[str, ...] = ()
 
     @property
     def period(self) -> tuple[int, int] | None:
@@ -232,8 +237,22 @@ class DocumentLine:
 
 
 @dataclass(frozen=True)
+class FailedFile:
+    """A file that gave no report, for the table of files to fix; ``unit_name`` is guessed
+    from the file's name and folder (a unit code or name in them), else ``None``."""
+
+    unit_name: str | None
+    path: str
+    file: str
+    outcome: str
+    error_code: str | None
+    message: str | None
+
+
+@dataclass(frozen=True)
 class ReportData:
     documents: tuple[DocumentLine, ...] = ()
+    failed: tuple[FailedFile, ...] = ()
     findings_total: int = 0
     units: tuple[UnitSummary, ...] = ()
     areas: tuple[AreaSummary, ...] = ()
@@ -246,7 +265,7 @@ class ReportData:
 
     @property
     def is_empty(self) -> bool:
-        return not self.documents
+        return not self.documents and not self.failed
 
     def heat(self) -> list[list[int | None]]:
         """Units × areas: codes lost; ``None`` where the area is not in the unit's index."""
@@ -277,8 +296,7 @@ def catalog_from_table(rows: Sequence[Row]) -> Catalog | None:
     for row in rows:
         key = (str(row["index_kind"]), _opt_int(row["year_from"]), _opt_int(row["year_to"]))
         area = int(row["area"])
-        grouped[key][area] = AreaInfo(area, str(row["name"]), bool(row["inferred"]),
-                                      str(row["source"] or ""), _opt_str(row["note"]))
+        grouped[key][area] = AreaInfo(area, str(row["name"] or ""), bool(row["name_inferred"]), "")
     if not grouped:
         return None
     return Catalog(tuple(AreaCatalog(kind, start, end, "", MappingProxyType(areas))
@@ -290,12 +308,14 @@ def _unit_names(units: Sequence[Row]) -> dict[str, tuple[str, str | None]]:
     return {str(r["code"]): (str(r["name"]), str(r["kind"])) for r in units}
 
 
-def documents_of(rows: Sequence[Row],
-                 registry: Mapping[str, tuple[str, str | None]]) -> list[DocumentInfo]:
-    """The ``documents`` rows with each one's unit resolved (see the module docstring)."""
+def documents_of(rows: Sequence[Row], registry: Mapping[str, tuple[str, str | None]],
+                 files: Mapping[str, str] | None = None) -> list[DocumentInfo]:
+    """The ``reports`` rows with each one's unit resolved (see the module docstring);
+    ``files`` names each preferred rendition (document id → file name)."""
     docs = []
     for r in rows:
-        code, agency, file = _opt_str(r["agency_code"]), _opt_str(r["agency"]), str(r["file"])
+        code, agency = _opt_str(r["agency_code"]), _opt_str(r["agency"])
+        file = (files or {}).get(str(r["preferred_document_id"]), str(r["preferred_document_id"]))
         kind: str | None = None
         if code is not None:
             name, kind = registry.get(code, (agency or code, None))
@@ -304,8 +324,8 @@ def documents_of(rows: Sequence[Row],
             name, key = agency, f"name:{fold(agency)}"
         else:
             name, key = f"Không rõ đơn vị ({file})", f"doc:{r['id']}"
-        loaded = r["loaded_at"]
-        docs.append(DocumentInfo(
+        loaded = r["received_at"]
+        docs.append(DocumentInfo(renditions=tuple(r["renditions"] or ()),
             id=str(r["id"]), file=file, unit_key=key, unit_name=name, unit_kind=kind,
             symbol=_opt_str(r["symbol"]), number=_opt_int(r["number"]), date=_opt_date(r["date"]),
             month=_opt_int(r["month"]), year=_opt_int(r["year"]),
@@ -317,18 +337,18 @@ def documents_of(rows: Sequence[Row],
 def findings_of(findings: Sequence[Row], criteria: Sequence[Row]) -> list[FindingInfo]:
     """The ``findings`` rows with their codes from ``finding_criteria`` (in code order)."""
     codes: dict[tuple[str, int], list[str]] = defaultdict(list)
-    for r in criteria:  # Warehouse.rows sorts by (document, position, ordinal)
-        codes[(str(r["document_id"]), int(r["position"]))].append(str(r["code"]))
+    for r in criteria:  # Warehouse.rows sorts by (report, position, ordinal)
+        codes[(str(r["report_id"]), int(r["position"]))].append(str(r["code"]))
     return [FindingInfo(
-        document_id=str(r["document_id"]), position=int(r["position"]), seq=_opt_int(r["seq"]),
+        document_id=str(r["report_id"]), position=int(r["position"]), seq=_opt_int(r["seq"]),
         shortcoming=_opt_str(r["shortcoming"]), deadline=_opt_str(r["deadline"]),
         due_date=_opt_date(r["due_date"]), status=str(r["status"]), overdue=bool(r["overdue"]),
-        codes=tuple(codes.get((str(r["document_id"]), int(r["position"])), ())))
+        codes=tuple(codes.get((str(r["report_id"]), int(r["position"])), ())))
         for r in findings]
 
 
 def audits_of(rows: Sequence[Row]) -> list[AuditInfo]:
-    return [AuditInfo(str(r["document_id"]), int(r["position"]), str(r["severity"]),
+    return [AuditInfo(str(r["report_id"]), int(r["position"]), str(r["severity"]),
                       str(r["code"]), str(r["field"]), _opt_int(r["seq"]), str(r["message"]))
             for r in rows]
 
@@ -375,9 +395,9 @@ class _AreaNamer:
         out = {}
         for number in areas:
             if votes.get(number):
-                out[number] = max(votes[number].items(), key=lambda kv: kv[1])[0]
+                out[number] = max(votes[number].items(), key=lambda kv: kv[1])[0] or NO_AREA_NAME
             elif fallback is not None and number in fallback.areas:
-                out[number] = fallback.areas[number].name
+                out[number] = fallback.areas[number].name or NO_AREA_NAME
             else:
                 out[number] = f"Lĩnh vực {number} (không có trong danh mục)"
         return out
@@ -485,6 +505,30 @@ def document_lines(docs: Sequence[DocumentInfo], used: set[str],
                                                   line.document.unit_name))
 
 
+def _unit_guess(path: str, units: Sequence[Row]) -> str | None:
+    """The unit a failed file probably belongs to: a registry code among the words of its
+    name or folder (``stp_2023_q1.pdf`` → Sở Tư pháp), else a unit name in them, folded."""
+    parts = [fold(p) for p in path.replace("\\", "/").split("/")[-2:]]
+    words = {w for p in parts for w in p.replace("-", "_").replace(".", "_").replace(" ", "_").split("_")}
+    for r in units:
+        if str(r["code"]).lower() in words:
+            return str(r["name"])
+    text = " ".join(parts).replace("_", " ")
+    for r in units:
+        if fold(str(r["name"])) in text:
+            return str(r["name"])
+    return None
+
+
+def failed_files(documents: Sequence[Row], units: Sequence[Row]) -> list[FailedFile]:
+    """The files that gave no report (failed, or skipped for want of a tool), by unit."""
+    out = [FailedFile(_unit_guess(str(r["source_path"]), units), str(r["source_path"]),
+                      str(r["file"]), str(r["outcome"]), _opt_str(r["error_code"]),
+                      _opt_str(r["error_message"]))
+           for r in documents if r["outcome"] in ("failed", "skipped")]
+    return sorted(out, key=lambda f: (f.unit_name is None, fold(f.unit_name or ""), f.file))
+
+
 def _group(items: Iterable[Any], attr: str) -> dict[str, list[Any]]:
     grouped: dict[str, list[Any]] = defaultdict(list)
     for item in items:
@@ -499,10 +543,12 @@ def build_report_data(tables: Mapping[str, Sequence[Row]], catalog: Catalog | No
     packaged catalog (a warehouse loaded without reference data).
     """
     registry = _unit_names(tables["units"])
-    docs = documents_of(tables["documents"], registry)
+    files = {str(r["id"]): str(r["file"]) for r in tables.get("documents", ())}
+    docs = documents_of(tables["reports"], registry, files)
+    failed = tuple(failed_files(tables.get("documents", ()), tables["units"]))
     if not docs:
-        return ReportData()
-    catalog = catalog or catalog_from_table(tables["criteria"]) or load_catalog()
+        return ReportData(failed=failed)
+    catalog = catalog or catalog_from_table(tables["areas"]) or load_catalog()
     namer = _AreaNamer(catalog)
     findings = findings_of(tables["findings"], tables["finding_criteria"])
     findings_by_doc = _group(findings, "document_id")
@@ -514,6 +560,7 @@ def build_report_data(tables: Mapping[str, Sequence[Row]], catalog: Catalog | No
     return ReportData(
         documents=tuple(document_lines(docs, {d.id for d in latest.values()}, findings_by_doc,
                                        audits_by_doc)),
+        failed=failed,
         findings_total=len(findings),
         units=tuple(units),
         areas=tuple(areas),

@@ -55,6 +55,7 @@ SECTIONS: dict[str, str] = {
     "theo-ky": "Trạng thái qua các kỳ báo cáo",
     "cham": "Tồn tại quá hạn hoặc chưa thực hiện",
     "kiem-tra": "Danh sách cần bổ sung, chỉnh sửa",
+    "tep-loi": "Tệp không đọc được, cần gửi lại",
     "bao-cao": "Các báo cáo đã nạp",
 }
 STATUS_COLORS: dict[str, str] = {"completed": "#43a047", "in_progress": "#fbc02d",
@@ -259,15 +260,29 @@ def audit_section(data: ReportData) -> Markup:
                    *blocks)
 
 
+def failed_section(data: ReportData) -> Markup:
+    """The files that gave no report, grouped by unit (guessed from the file's name)."""
+    if not data.failed:
+        return section("tep-loi", note("Mọi tệp đều đọc được."))
+    rows = [[f.unit_name or "Chưa rõ đơn vị", f.file, f.error_code or "–", f.message or "",
+             Markup("<small>{}</small>").format(f.path)] for f in data.failed]
+    return section("tep-loi", note("Những tệp này không thành báo cáo (tệp hỏng, rỗng, không phải "
+                                   "báo cáo…): đề nghị đơn vị gửi lại. Đơn vị được đoán theo tên "
+                                   "tệp hoặc thư mục."),
+                   table(["Đơn vị", "Tệp", "Mã lỗi", "Lý do", "Đường dẫn"], rows, css="texts"))
+
+
 def documents_section(data: ReportData) -> Markup:
-    rows = [[d.document.unit_name, d.document.file, _number_symbol(d.document), _doc_date(d.document),
+    rows = [[d.document.unit_name, Markup("{}<br><small>{}</small>").format(
+                d.document.file, ", ".join(d.document.renditions)),
+             _number_symbol(d.document), _doc_date(d.document),
              period_label(d.document.year, d.document.month),
              d.document.assessed_year if d.document.assessed_year is not None else "–",
              d.findings, d.severities.get("error", 0), d.severities.get("warning", 0),
              badge("Có", "completed") if d.used else badge("Không (đã có báo cáo sau)", "unknown")]
             for d in data.documents]
     return section("bao-cao", table(
-        ["Đơn vị", "Tệp", "Số/ký hiệu", "Ngày", "Kỳ báo cáo", "Năm đánh giá", "Số tồn tại", "Lỗi",
+        ["Đơn vị", "Tệp (bản được dùng; các bản đã nhận)", "Số/ký hiệu", "Ngày", "Kỳ báo cáo", "Năm đánh giá", "Số tồn tại", "Lỗi",
          "Cảnh báo", "Dùng để tổng hợp"], rows, numeric=range(5, 9), css="docs"))
 
 
@@ -337,6 +352,7 @@ def _cards(data: ReportData) -> Markup:
     total = sum((u.counts for u in data.units), StatusCounts())
     errors = sum(g.count("error") for g in data.audits)
     items = [(len(data.units), "đơn vị", ""), (len(data.documents), "báo cáo đã nạp", ""),
+             (len(data.failed), "tệp không đọc được", " bad" if data.failed else ""),
              (total.total, "tồn tại, hạn chế (báo cáo mới nhất)", ""),
              (vn_percent(total.share_completed), "đã hoàn thành", ""),
              (total.overdue, "tồn tại quá hạn", " bad" if total.overdue else ""),
@@ -365,12 +381,13 @@ def _nav() -> Markup:
 
 def render_report(data: ReportData, *, generated_at: dt.datetime, source: str) -> str:
     """The whole page as text.  An empty warehouse gives the header and a no-data notice."""
-    if data.is_empty:
-        body = Markup('<section><p class="empty">{}</p></section>').format(NO_DATA)
+    if not data.documents:
+        body = Markup('<section><p class="empty">{}</p></section>\n{}').format(
+            NO_DATA, failed_section(data) if data.failed else "")
     else:
         body = Markup("\n").join([_nav(), _cards(data), units_section(data), areas_section(data),
                           time_section(data), lagging_section(data), audit_section(data),
-                          documents_section(data)])
+                          failed_section(data), documents_section(data)])
     page = Markup('<!DOCTYPE html>\n<html lang="vi">\n<head>\n<meta charset="utf-8">\n'
                   '<meta http-equiv="Content-Security-Policy" content="{}">\n'
                   '<meta name="viewport" content="width=device-width, initial-scale=1">\n'

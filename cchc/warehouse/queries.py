@@ -20,47 +20,49 @@ import pandas as pd
 from cchc.warehouse.store import Warehouse
 from cchc.warehouse.threads import LINK_TABLES
 
-_DTYPES = {"text": "string", "int": "Int64", "bool": "boolean", "date": "object"}
+_DTYPES = {"text": "string", "int": "Int64", "bool": "boolean", "date": "object", "list": "object"}
 
 _LATEST_COLUMNS = (
-    ("agency_code", "text"), ("assessed_year", "int"), ("shortcoming_id", "text"),
-    ("seq", "int"), ("shortcoming", "text"), ("criteria", "text"), ("status", "text"),
+    ("unit_key", "text"), ("assessed_year", "int"), ("shortcoming_id", "text"),
+    ("seq", "int"), ("shortcoming", "text"), ("criteria", "list"), ("status", "text"),
     ("progress", "text"), ("due_date", "date"), ("overdue", "bool"),
     ("times_reported", "int"), ("first_report_order", "int"), ("last_report_order", "int"),
-    ("in_latest_report", "bool"), ("document_id", "text"), ("file", "text"),
-    ("report_year", "int"), ("report_month", "int"),
+    ("in_latest_report", "bool"), ("report_id", "text"), ("symbol", "text"),
+    ("number", "int"), ("report_year", "int"), ("report_month", "int"),
 )
 _LATEST_SQL = """
-SELECT r.agency_code, r.assessed_year, l.shortcoming_id, f.seq, f.shortcoming, f.criteria,
+SELECT r.unit_key, r.assessed_year, l.shortcoming_id, f.seq, f.shortcoming, f.criteria,
        f.status, f.progress, f.due_date, f.overdue, h.times_reported, h.first_order,
-       l.report_order, l.report_order = g.last_order, l.document_id, d.file, d.year, d.month
+       l.report_order, l.report_order = g.last_order, l.report_id, d.symbol, d.number, d.year,
+       d.month
 FROM finding_links l
-JOIN (SELECT shortcoming_id, COUNT(*) AS times_reported, MIN(report_order) AS first_order,
+JOIN (SELECT shortcoming_id, COUNT(DISTINCT report_id) AS times_reported,
+             MIN(report_order) AS first_order,
              MAX(report_order) AS last_seen
       FROM finding_links GROUP BY shortcoming_id) h
   ON h.shortcoming_id = l.shortcoming_id AND h.last_seen = l.report_order
 JOIN (SELECT group_key, MAX(report_order) AS last_order FROM linked_reports GROUP BY group_key) g
   ON g.group_key = l.group_key
-JOIN linked_reports r ON r.document_id = l.document_id
-JOIN findings f ON f.document_id = l.document_id AND f.position = l.position
-JOIN documents d ON d.id = l.document_id
+JOIN linked_reports r ON r.report_id = l.report_id
+JOIN findings f ON f.report_id = l.report_id AND f.position = l.position
+JOIN reports d ON d.id = l.report_id
 """
 
 _CHANGE_COLUMNS = (
-    ("agency_code", "text"), ("assessed_year", "int"), ("shortcoming_id", "text"),
+    ("unit_key", "text"), ("assessed_year", "int"), ("shortcoming_id", "text"),
     ("change", "text"), ("shortcoming", "text"),
     ("previous_status", "text"), ("current_status", "text"),
     ("previous_progress", "text"), ("current_progress", "text"),
     ("previous_seq", "int"), ("current_seq", "int"),
-    ("previous_document_id", "text"), ("current_document_id", "text"),
+    ("previous_report_id", "text"), ("current_report_id", "text"),
 )
 _SIDE = """
-  SELECT l.group_key, l.shortcoming_id, l.document_id, r.agency_code, r.assessed_year,
+  SELECT l.group_key, l.shortcoming_id, l.report_id, r.unit_key, r.assessed_year,
          f.seq, f.shortcoming, f.status, f.progress
   FROM finding_links l
   JOIN last_reports g ON g.group_key = l.group_key AND l.report_order = g.last_order{offset}
-  JOIN linked_reports r ON r.document_id = l.document_id
-  JOIN findings f ON f.document_id = l.document_id AND f.position = l.position
+  JOIN linked_reports r ON r.report_id = l.report_id
+  JOIN findings f ON f.report_id = l.report_id AND f.position = l.position
 """
 _CHANGES_SQL = f"""
 WITH last_reports AS (
@@ -68,7 +70,7 @@ WITH last_reports AS (
 ),
 cur AS ({_SIDE.format(offset="")}),
 prev AS ({_SIDE.format(offset=" - 1")})
-SELECT COALESCE(cur.agency_code, prev.agency_code),
+SELECT COALESCE(cur.unit_key, prev.unit_key),
        COALESCE(cur.assessed_year, prev.assessed_year),
        COALESCE(cur.shortcoming_id, prev.shortcoming_id),
        CASE WHEN prev.shortcoming_id IS NULL THEN 'new'
@@ -78,7 +80,7 @@ SELECT COALESCE(cur.agency_code, prev.agency_code),
             ELSE 'unchanged' END,
        COALESCE(cur.shortcoming, prev.shortcoming),
        prev.status, cur.status, prev.progress, cur.progress, prev.seq, cur.seq,
-       prev.document_id, cur.document_id
+       prev.report_id, cur.report_id
 FROM cur FULL OUTER JOIN prev ON prev.shortcoming_id = cur.shortcoming_id
 """
 
@@ -97,10 +99,11 @@ def latest_status(wh: Warehouse) -> pd.DataFrame:
 
     The row is the thread's most recent finding.  ``in_latest_report`` is false when the
     unit's newest report no longer lists the shortcoming (fixed and left out, or forgotten);
-    ``times_reported`` counts the reports that listed it.
+    ``times_reported`` counts the distinct reports that listed it (a report sent as Word,
+    PDF and text is one report).
     """
     rows = wh.query(_LATEST_SQL)
-    return _frame(rows, _LATEST_COLUMNS, ("agency_code", "assessed_year", "last_report_order",
+    return _frame(rows, _LATEST_COLUMNS, ("unit_key", "assessed_year", "last_report_order",
                                           "seq", "shortcoming_id"))
 
 
@@ -113,7 +116,7 @@ def changes_since_previous(wh: Warehouse, *, include_unchanged: bool = False) ->
     unless ``include_unchanged``).
     """
     frame = _frame(wh.query(_CHANGES_SQL), _CHANGE_COLUMNS,
-                   ("agency_code", "assessed_year", "current_seq", "previous_seq", "shortcoming_id"))
+                   ("unit_key", "assessed_year", "current_seq", "previous_seq", "shortcoming_id"))
     if not include_unchanged:
         frame = frame[frame["change"] != "unchanged"].reset_index(drop=True)
     return frame

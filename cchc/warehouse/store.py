@@ -1,32 +1,30 @@
-"""The warehouse: records loaded into a DuckDB file (default) or a PostgreSQL database.
+"""The warehouse: reports loaded into a DuckDB file (default) or a PostgreSQL database.
 
 Analysts load a quarter's reports from every unit and query across units; the data team
 points the same code at the provincial PostgreSQL server.  One schema serves both
 (:mod:`cchc.warehouse.tables`); the only engine differences — how to connect, the
 parameter marker (DuckDB ``?``, psycopg ``%s``) and how a transaction is opened — live in
 :mod:`cchc.warehouse.engines`, and every SQL text is built from the table declarations
-with the engine's marker.  The other warehouse modules (threads, queries, export) use the
-public methods :meth:`Warehouse.query`, :meth:`Warehouse.execute`,
+with the engine's marker.  The other warehouse modules (loading, threads, queries, export)
+use the public methods :meth:`Warehouse.query`, :meth:`Warehouse.execute`,
 :meth:`Warehouse.transaction` and :meth:`Warehouse.insert_rows`, never the engine itself.
 
-Loads are idempotent and whole: a document is keyed on the SHA-256 of its file, so the
-same file twice changes nothing, and a new version of a file at the same ``source_path``
-replaces the old one's rows.  Either happens in one transaction; a failure leaves the
+Loads are idempotent and whole: a file is known by the SHA-256 of its bytes and its path,
+so the same file twice changes nothing; every report a load touches is rebuilt from its
+documents in the same transaction (:mod:`cchc.warehouse.loading`); a failure leaves the
 warehouse as it was.
 
-Example::
+Example (the Python API; ``cchc.Warehouse`` is this class)::
 
-    with connect("cchc.duckdb") as wh:
-        wh.ensure_schema()
-        wh.load_reference(UnitRegistry.load(), load_catalog())
-        wh.load(record, source_path=str(path.resolve()))
+    wh = Warehouse("cchc.duckdb")            # or "postgresql://user@host/kho"
+    frame = wh.current_findings()            # each unit's latest report, findings once
+    wh.close()
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from enum import StrEnum
@@ -41,19 +39,16 @@ from cchc.record import ReportRecord
 from cchc.warehouse import rows as rows_of
 from cchc.warehouse.engines import DuckDBEngine, Engine, PostgresEngine, Row, is_postgres_url, redact
 from cchc.warehouse.tables import (
-    AUDIT_ENTRIES,
+    AREAS,
     BOOLEAN,
-    CRITERIA,
-    DOCUMENT_CHILDREN,
-    DOCUMENTS,
-    FINDING_CRITERIA,
-    FINDINGS,
     INTEGER,
     SCHEMA_META,
+    STATUSES,
     TABLES,
     TEXT,
     TIMESTAMP,
     UNITS,
+    VIEWS,
     WAREHOUSE_SCHEMA_VERSION,
     Table,
     ddl,
@@ -61,6 +56,8 @@ from cchc.warehouse.tables import (
 )
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     import pandas as pd
 
 DEFAULT_TARGET = "cchc.duckdb"
@@ -83,39 +80,54 @@ class LoadAction(StrEnum):
 
 @dataclass(frozen=True)
 class LoadResult:
-    """What one load did; ``replaced`` names the documents whose rows were deleted."""
+    """What one load did; ``replaced`` names the documents another content at the same path
+    replaced (they stay in ``documents`` with the outcome ``replaced``)."""
 
     document_id: str
     action: LoadAction
     replaced: tuple[str, ...] = ()
 
 
-def connect(target: str | Path = DEFAULT_TARGET, *, read_only: bool = False) -> Warehouse:
+def _open_engine(target: str | Path, read_only: bool, pg_timeouts: Any) -> Engine:
+    try:
+        if is_postgres_url(target):
+            return PostgresEngine(str(target), read_only=read_only)
+        return DuckDBEngine(Path(target), read_only=read_only)
+    except ImportError as exc:
+        raise WarehouseError(f"thiếu thư viện cơ sở dữ liệu (missing driver): {exc}") from exc
+    except CchcError:
+        raise
+    except Exception as exc:  # each driver has its own error tree; say which target failed
+        raise WarehouseError(f"không mở được kho dữ liệu {redact(target)} "
+                             f"(cannot open warehouse): {exc}") from exc
+
+
+def connect(target: str | Path = DEFAULT_TARGET, *, read_only: bool = False,
+            pg_timeouts: Any = None) -> Warehouse:
     """Open a warehouse: a ``postgresql://`` URL, else the path of a DuckDB file.
 
     The file (and its folder) is created when missing; call :meth:`Warehouse.ensure_schema`
     before loading.  ``read_only`` is for readers such as the export: it never creates a
     file, works with a PostgreSQL account that may only read, and cannot write by mistake.
     """
-    try:
-        if is_postgres_url(target):
-            engine: Engine = PostgresEngine(str(target), read_only=read_only)
-        else:
-            engine = DuckDBEngine(Path(target), read_only=read_only)
-    except ImportError as exc:
-        raise WarehouseError(f"thiếu thư viện cơ sở dữ liệu (missing driver): {exc}") from exc
-    except Exception as exc:  # each driver has its own error tree; say which target failed
-        raise WarehouseError(f"không mở được kho dữ liệu {redact(target)} "
-                             f"(cannot open warehouse): {exc}") from exc
-    return Warehouse(engine, redact(target))
+    return Warehouse(target, read_only=read_only, pg_timeouts=pg_timeouts)
 
 
 class Warehouse:
-    """A connection to one warehouse; use it as a context manager so it is closed."""
+    """A connection to one warehouse; use it as a context manager so it is closed.
 
-    def __init__(self, engine: Engine, label: str) -> None:
-        self._engine = engine
-        self.label = label
+    ``Warehouse("cchc.duckdb")`` or ``Warehouse("postgresql://…")`` opens it (an engine
+    object is accepted too, for the tests).
+    """
+
+    def __init__(self, target: str | Path | Engine = DEFAULT_TARGET, label: str | None = None, *,
+                 read_only: bool = False, pg_timeouts: Any = None) -> None:
+        if isinstance(target, Engine):
+            self._engine = target
+            self.label = label or target.name
+        else:
+            self._engine = _open_engine(target, read_only, pg_timeouts)
+            self.label = label or redact(target)
 
     def __enter__(self) -> Warehouse:
         return self
@@ -135,7 +147,7 @@ class Warehouse:
     def close(self) -> None:
         self._engine.close()
 
-    # -- SQL for the other warehouse modules (threads, queries) --------------------------
+    # -- SQL for the other warehouse modules (loading, threads, queries) ----------------
 
     @property
     def marker(self) -> str:
@@ -164,11 +176,13 @@ class Warehouse:
     # -- schema -------------------------------------------------------------------------
 
     def ensure_schema(self) -> None:
-        """Create the tables that are missing and check the layout version.
+        """Create the tables and views that are missing and check the layout version.
 
         Raises :class:`WarehouseError` when the warehouse was made by a cchc with another
-        layout: loading into it would mix layouts silently.
+        layout (before touching it): loading into it would mix layouts silently.
         """
+        if self.schema_version() is not None:
+            self.check_schema()
         with self._engine.transaction():
             for statement in ddl():
                 self._engine.execute(statement)
@@ -189,8 +203,10 @@ class Warehouse:
                                  "(warehouse has no cchc tables: load reports first)")
         if found != WAREHOUSE_SCHEMA_VERSION:
             raise WarehouseError(
-                f"kho dữ liệu {self.label} có phiên bản cấu trúc {found}, chương trình cần "
-                f"{WAREHOUSE_SCHEMA_VERSION} (warehouse layout version mismatch)")
+                f"kho dữ liệu {self.label} được tạo bởi phiên bản cchc cũ (cấu trúc {found}, "
+                f"cần {WAREHOUSE_SCHEMA_VERSION}); hãy nạp lại báo cáo vào một kho mới "
+                f"(warehouse layout {found} is not {WAREHOUSE_SCHEMA_VERSION}: "
+                "reload the reports into a new warehouse)")
 
     def schema_version(self) -> int | None:
         """The layout version recorded in ``schema_meta``; ``None`` when there is none."""
@@ -205,45 +221,66 @@ class Warehouse:
         return int(rows[0][0]) if rows else None
 
     def table_names(self) -> list[str]:
-        """The tables cchc owns, in export order."""
-        return [t.name for t in TABLES]
+        """The tables an export writes (every table cchc owns but its internal ones)."""
+        return [t.name for t in TABLES if t.exported]
 
     # -- loading ------------------------------------------------------------------------
 
     def has_document(self, sha256: str) -> bool:
-        return bool(self._ids_where("id", sha256))
+        """Whether a file with these bytes gave a report already (a failed one did not)."""
+        return bool(self._engine.query(
+            f"SELECT 1 FROM documents WHERE id = {self.marker} AND outcome <> 'failed'"
+            " AND outcome <> 'skipped'", (sha256,)))
 
-    def load(self, record: ReportRecord, *, source_path: str) -> LoadResult:
-        """Load one record in one transaction.
+    def load(self, record: ReportRecord, *, source_path: str, modified_at: dt.datetime | None = None,
+             run_id: str | None = None) -> LoadResult:
+        """Load one file's record in one transaction (see :meth:`load_many`)."""
+        return self.load_many([(record, source_path)], modified_at={source_path: modified_at},
+                              run_id=run_id)[0]
 
-        Same SHA-256 as a loaded document → nothing changes (``unchanged``), whatever the
-        path.  Otherwise the documents loaded from ``source_path`` are deleted with all their
-        rows (``replaced``) and the record is inserted (``inserted`` when there were none).
-        ``source_path`` should be stable across runs, e.g. ``str(path.resolve())``.
+    def load_many(self, items: Sequence[tuple[ReportRecord, str]], *,
+                  modified_at: dict[str, dt.datetime | None] | None = None,
+                  run_id: str | None = None) -> list[LoadResult]:
+        """Load several ``(record, source_path)`` in ONE transaction.
+
+        Same bytes at the same path as before → ``unchanged``.  Otherwise the file becomes a
+        ``documents`` row and every report it touches is rebuilt (docs/warehouse.md).  The
+        file's modification time (``modified_at``, else asked of the file system) decides
+        which of two differing renditions is a corrected re-send.  ``source_path`` should be
+        stable across runs, e.g. ``str(path.resolve())``.  All or nothing: when the group
+        fails, a batch loads its files one by one to find the bad one.
         """
-        self._check_id(record)
-        try:
-            with self._engine.transaction():
-                return self._load_in_transaction(record, source_path)
-        except self._engine.errors as exc:  # e.g. another process loaded it at the same moment
-            raise WarehouseError(f"{record.source.file}: không nạp được vào kho {self.label} "
-                                 f"(load rolled back): {exc}") from exc
+        from cchc.warehouse.loading import Incoming, file_modified_at, load_group
 
-    def load_many(self, items: Sequence[tuple[ReportRecord, str]]) -> list[LoadResult]:
-        """Load several ``(record, source_path)`` in ONE transaction, each as :meth:`load` would.
-
-        A batch commits a group of files at a time (a commit per file costs more than the
-        inserts).  All or none of the group is committed; when the group fails, the caller
-        loads its files one by one to find the bad one.
-        """
-        for record, _ in items:
+        times = modified_at or {}
+        incoming = []
+        for record, path in items:
             self._check_id(record)
+            when = times[path] if path in times and times[path] is not None else file_modified_at(path)
+            incoming.append(Incoming(record, path, when, run_id))
         try:
             with self._engine.transaction():
-                return self._load_group(items)
+                done = load_group(self, incoming)
         except self._engine.errors as exc:
-            raise WarehouseError(f"không nạp được nhóm {len(items)} báo cáo vào kho {self.label} "
-                                 f"(group load rolled back): {exc}") from exc
+            names = ", ".join(r.source.file for r, _ in items[:3])
+            raise WarehouseError(f"{names}: không nạp được vào kho {self.label} "
+                                 f"(load rolled back): {exc}") from exc
+        return [LoadResult(doc_id, LoadAction(action), replaced) for doc_id, action, replaced in done]
+
+    def note_file(self, *, source_path: str, sha256: str | None, outcome: str,
+                  error_code: str | None, message: str | None, run_id: str | None = None,
+                  file_format: str | None = None) -> None:
+        """Keep a file that gave no record (``failed``, ``skipped``) in ``documents``."""
+        from cchc.warehouse.loading import note_file
+
+        note_file(self, source_path=source_path, sha256=sha256, outcome=outcome,
+                  error_code=error_code, message=message, run_id=run_id, file_format=file_format)
+
+    def note_copy(self, *, sha256: str, source_path: str, run_id: str | None = None) -> bool:
+        """Keep a file whose bytes are loaded already under another path (``duplicate``)."""
+        from cchc.warehouse.loading import note_copy
+
+        return note_copy(self, sha256=sha256, source_path=source_path, run_id=run_id)
 
     @staticmethod
     def _check_id(record: ReportRecord) -> None:
@@ -251,86 +288,16 @@ class Warehouse:
             raise WarehouseError(f"{record.source.file}: sha256 không hợp lệ (not a SHA-256 "
                                  f"hex digest): {record.source.sha256!r}")
 
-    def _load_group(self, items: Sequence[tuple[ReportRecord, str]]) -> list[LoadResult]:
-        """:meth:`_load_in_transaction` for many records with a handful of statements:
-        two look-ups for the whole group, then one insert per table."""
-        known = set(self._ids_in("id", [r.source.sha256 for r, _ in items]))
-        by_path: dict[str, list[str]] = {}
-        for doc_id, path in self._engine.query(*self._in_query("id, source_path", "source_path",
-                                                                [p for _, p in items])):
-            by_path.setdefault(str(path), []).append(str(doc_id))
-        results: list[LoadResult] = []
-        fresh: list[tuple[ReportRecord, str]] = []
-        for record, path in items:
-            doc_id = record.source.sha256
-            if doc_id in known:
-                results.append(LoadResult(doc_id, LoadAction.UNCHANGED))
-                continue
-            old = tuple(by_path.pop(path, ()))
-            for old_id in old:
-                self._delete_document(old_id)
-            known.add(doc_id)
-            fresh.append((record, path))
-            results.append(LoadResult(doc_id, LoadAction.REPLACED if old else LoadAction.INSERTED, old))
-        self._insert_records(fresh)
-        return results
-
-    def _in_query(self, select: str, column: str, values: Sequence[str]) -> tuple[str, list[str]]:
-        markers = self._engine.markers(len(values)) if values else "NULL"
-        return f"SELECT {select} FROM {DOCUMENTS.name} WHERE {column} IN ({markers})", list(values)
-
-    def _ids_in(self, column: str, values: Sequence[str]) -> list[str]:
-        return [str(r[0]) for r in self._engine.query(*self._in_query("id", column, values))]
-
-    def _load_in_transaction(self, record: ReportRecord, source_path: str) -> LoadResult:
-        doc_id = record.source.sha256
-        if self._ids_where("id", doc_id):
-            return LoadResult(doc_id, LoadAction.UNCHANGED)
-        old = tuple(self._ids_where("source_path", source_path))
-        for old_id in old:
-            self._delete_document(old_id)
-        self._insert_record(record, source_path)
-        return LoadResult(doc_id, LoadAction.REPLACED if old else LoadAction.INSERTED, old)
-
     def load_reference(self, registry: UnitRegistry, catalog: Catalog) -> None:
-        """Upsert the unit registry and the criteria catalog (one transaction).
+        """Upsert the unit registry, the catalog's areas and the status labels.
 
         Rows are updated in place, never deleted: a unit or area dropped from the files stays,
         so findings of older reports still join to it.
         """
         with self._engine.transaction():
             self._upsert(UNITS, rows_of.unit_rows(registry))
-            self._upsert(CRITERIA, rows_of.criteria_rows(catalog))
-
-    def _ids_where(self, column: str, value: str) -> list[str]:
-        rows = self._engine.query(
-            f"SELECT id FROM {DOCUMENTS.name} WHERE {column} = {self._engine.marker}", (value,))
-        return [str(r[0]) for r in rows]
-
-    def _delete_document(self, doc_id: str) -> None:
-        """Children first, then the document (the order a foreign key would need)."""
-        for child in DOCUMENT_CHILDREN:
-            self._engine.execute(
-                f"DELETE FROM {child.name} WHERE document_id = {self._engine.marker}", (doc_id,))
-        self._engine.execute(
-            f"DELETE FROM {DOCUMENTS.name} WHERE id = {self._engine.marker}", (doc_id,))
-
-    def _insert_record(self, record: ReportRecord, source_path: str) -> None:
-        self._insert_records([(record, source_path)])
-
-    def _insert_records(self, items: Sequence[tuple[ReportRecord, str]]) -> None:
-        """Every row of ``items``, one insert per table."""
-        loaded_at = dt.datetime.now(dt.UTC).replace(tzinfo=None)  # TIMESTAMP holds UTC
-        if not items:
-            return
-        self.insert_rows(DOCUMENTS, [rows_of.document_row(record, source_path=path,
-                                                           loaded_at=loaded_at)
-                                      for record, path in items])
-        children: tuple[tuple[Table, Callable[[ReportRecord], list[Row]]], ...] = (
-            (FINDINGS, rows_of.finding_rows), (FINDING_CRITERIA, rows_of.finding_criteria_rows),
-            (AUDIT_ENTRIES, rows_of.audit_rows))
-        for child, rows_for in children:
-            self.insert_rows(child, [row for record, _ in items for row in rows_for(record)])
+            self._upsert(AREAS, rows_of.area_rows(catalog))
+            self._upsert(STATUSES, rows_of.status_rows())
 
     def _upsert(self, t: Table, rows: Sequence[Row]) -> None:
         updates = ", ".join(f"{c} = EXCLUDED.{c}" for c in t.value_columns)
@@ -351,8 +318,8 @@ class Warehouse:
 
         Sorted in Python, not SQL: PostgreSQL orders text by its locale and DuckDB by bytes,
         and the same warehouse must give the same rows on both.  Values are what both
-        drivers return: ``str``, ``int``, ``bool``, ``datetime.date``, ``datetime.datetime``
-        or ``None``.
+        drivers return: ``str``, ``int``, ``bool``, ``datetime.date``, ``datetime.datetime``,
+        lists, or ``None``.
         """
         t = table(name)
         found = self._engine.query(f"SELECT {', '.join(t.column_names)} FROM {t.name}")
@@ -366,7 +333,7 @@ class Warehouse:
         Rows as :meth:`rows` orders them.  Dtypes come from the schema, not from the values
         (an all-NULL column keeps its type): TEXT → ``string``, INTEGER → ``Int64``, BOOLEAN →
         ``boolean`` (all with ``pd.NA``), TIMESTAMP → ``datetime64[us]``, DATE →
-        ``datetime.date`` objects.
+        ``datetime.date`` objects, lists → Python lists.
         """
         import pandas as pd  # only where a DataFrame is the product: not for loads or the report
 
@@ -377,4 +344,53 @@ class Warehouse:
             dtype = _PANDAS_DTYPES.get(column.type)
             if dtype is not None:
                 frame[column.name] = frame[column.name].astype(dtype)
+            elif column.type.endswith("[]"):
+                frame[column.name] = frame[column.name].map(lambda v: list(v) if v is not None else [])
         return frame
+
+    def view(self, name: str, order: Sequence[str] = ()) -> pd.DataFrame:
+        """A view (``current_reports``, ``current_findings``, ``unit_summary``,
+        ``area_summary``) as a DataFrame, sorted in Python by ``order`` (NULLs last)."""
+        import pandas as pd
+
+        if name not in VIEWS:
+            raise ValueError(f"unknown view {name!r}; known: {', '.join(VIEWS)}")
+        columns = self._view_columns(name)
+        frame = pd.DataFrame([tuple(r) for r in self._engine.query(
+            f"SELECT {', '.join(c for c, _ in columns)} FROM {name}")],
+            columns=[c for c, _ in columns], dtype=object)
+        for column, sql_type in columns:
+            kind = sql_type.upper()
+            if "[]" in kind or "ARRAY" in kind:
+                frame[column] = frame[column].map(lambda v: list(v) if v is not None else [])
+            elif "BOOL" in kind:
+                frame[column] = frame[column].astype("boolean")
+            elif "INT" in kind or kind in ("NUMERIC", "DECIMAL"):
+                frame[column] = frame[column].astype("Int64")
+            elif "CHAR" in kind or "TEXT" in kind:
+                frame[column] = frame[column].astype("string")
+        if order:
+            frame = frame.sort_values(list(order), na_position="last", kind="stable")
+        return frame.reset_index(drop=True)
+
+    def _view_columns(self, name: str) -> list[tuple[str, str]]:
+        """A view's columns and SQL types (PostgreSQL says ``ARRAY`` for any array)."""
+        rows = self._engine.query(
+            "SELECT column_name, data_type FROM information_schema.columns WHERE table_schema ="
+            f" current_schema() AND table_name = {self.marker} ORDER BY ordinal_position", (name,))
+        return [(str(r[0]), str(r[1])) for r in rows]
+
+    def current_findings(self) -> pd.DataFrame:
+        """Each unit's latest report per assessed year, its findings once: the view
+        ``current_findings`` as a DataFrame (one row per finding; ``criteria`` and
+        ``areas`` are lists; ``status_label`` is the status in Vietnamese)."""
+        return self.view("current_findings", ("unit_key", "assessed_year", "position"))
+
+    def unit_summary(self) -> pd.DataFrame:
+        """Per unit and assessed year: findings, completed, in progress, not started,
+        unknown, overdue (the view ``unit_summary``)."""
+        return self.view("unit_summary", ("unit_key", "assessed_year"))
+
+    def area_summary(self) -> pd.DataFrame:
+        """Per unit × reform area: criteria lost, findings, open, overdue (``area_summary``)."""
+        return self.view("area_summary", ("unit_key", "assessed_year", "area"))

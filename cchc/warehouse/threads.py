@@ -39,14 +39,16 @@ whose codes overlap — the pairs the code gate lets through; difflib's characte
 copied with a few words changed or a clause added keeps a Jaccard of 0.7 or more (20 tokens,
 3 changed: 17/23 = 0.74).  0.6 sits between the two with a margin of 0.1 on each side.
 
-Limitations: a shortcoming rewritten from scratch starts a new thread; two reports of the
-same period (a Word and a PDF copy of one report) are chained like successive ones.
+Limitations: a shortcoming rewritten from scratch starts a new thread.  Links join
+*reports* (:mod:`cchc.warehouse.identity` made the Word, PDF and text copies of one report
+one report), so ``report_order`` and "times reported" count distinct reports.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
+import math
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -101,16 +103,18 @@ class Link:
 
 
 def report_sort_key(year: int | None, month: int | None, date: dt.date | None,
-                    document_id: str) -> tuple[object, ...]:
-    """Order of reports in time: the report's own period; the content hash breaks ties.
+                    document_id: str, number: int | None = None) -> tuple[object, ...]:
+    """Order of reports in time: the report's own period and date, then its number; the
+    report id breaks ties.
 
-    Why not the load time: the links must not depend on the order the files were loaded
-    in (parallel workers finish in any order, engines are loaded at different times), so
-    two copies of one period's report (Word and PDF) are ordered by their hash.  Reports
-    without a year sort after the dated ones.
+    Never the file or load order: the links must not depend on the order the files were
+    loaded in (parallel workers finish in any order), and the renditions of one report are
+    one report already (:mod:`cchc.warehouse.identity`).  Reports without a year sort after
+    the dated ones.
     Example: ``(2023, 3, None, "ab…")`` < ``(2023, 6, None, "00…")``.
     """
-    return (year is None, year or 0, month or 0, date or dt.date.min, document_id)
+    return (year is None, year or 0, month or 0, date or dt.date.min,
+            number if number is not None else -1, document_id)
 
 
 def tokens(text: str | None) -> frozenset[str]:
@@ -134,17 +138,71 @@ def codes_compatible(a: Sequence[str], b: Sequence[str]) -> bool:
     return not a or not b or bool(set(a) & set(b))
 
 
+def _prefix(toks: frozenset[str], rank: Mapping[str, int], threshold: float) -> list[str]:
+    """The rarest tokens a set must share with any set it reaches ``threshold`` Jaccard with.
+
+    Prefix filtering (Chaudhuri et al. 2006; Bayardo et al. 2007): with every set's tokens
+    sorted by one global order, two sets of Jaccard ≥ t share a token among the first
+    ``|x| - ceil(t·|x|) + 1`` tokens of each.  Ordering rarest first makes those prefixes
+    short lists of rare words, so most pairs are never compared.
+    """
+    ordered = sorted(toks, key=lambda w: (rank.get(w, 0), w))
+    keep = len(ordered) - math.ceil(threshold * len(ordered) - 1e-9) + 1
+    return ordered[:max(keep, 1)]
+
+
 def _candidates(heads: Mapping[str, FindingRef], findings: Sequence[FindingRef],
                 threshold: float) -> list[tuple[float, str, FindingRef]]:
-    """Every (similarity, thread, finding) pair that may be linked, best first, ties stable."""
+    """Every (similarity, thread, finding) pair that may be linked, best first, ties stable.
+
+    Near-linear: heads are indexed by the rare tokens of their prefix (see :func:`_prefix`)
+    and each finding is compared only with the heads that share one, after a size filter
+    (Jaccard ≥ t needs t·|y| ≤ |x| ≤ |y|/t).  Two empty texts are never similar.
+    """
+    if threshold <= 0:  # every pair qualifies: nothing to filter by
+        return _all_pairs(heads, findings, threshold)
+    head_tokens = {thread_id: tokens(h.shortcoming) for thread_id, h in heads.items()}
+    new_tokens = [tokens(f.shortcoming) for f in findings]
+    frequency: Counter[str] = Counter()
+    for toks in (*head_tokens.values(), *new_tokens):
+        frequency.update(toks)
+    rank = {w: n for w, n in frequency.items()}
+    index: dict[str, list[str]] = defaultdict(list)
+    for thread_id, toks in head_tokens.items():
+        for w in _prefix(toks, rank, threshold):
+            index[w].append(thread_id)
+    pairs = []
+    for finding, toks in zip(findings, new_tokens, strict=True):
+        if not toks:
+            continue
+        seen: set[str] = set()
+        for w in _prefix(toks, rank, threshold):
+            for thread_id in index.get(w, ()):
+                if thread_id in seen:
+                    continue
+                seen.add(thread_id)
+                other = head_tokens[thread_id]
+                if not threshold * len(toks) <= len(other) <= len(toks) / threshold:
+                    continue
+                head = heads[thread_id]
+                if not codes_compatible(head.criteria, finding.criteria):
+                    continue
+                score = len(toks & other) / len(toks | other)
+                if score >= threshold:
+                    pairs.append((score, thread_id, finding))
+    pairs.sort(key=lambda p: (-p[0], p[2].position, p[1]))
+    return pairs
+
+
+def _all_pairs(heads: Mapping[str, FindingRef], findings: Sequence[FindingRef],
+               threshold: float) -> list[tuple[float, str, FindingRef]]:
     pairs = []
     for thread_id, head in heads.items():
         for finding in findings:
-            if not codes_compatible(head.criteria, finding.criteria):
-                continue
-            score = similarity(head.shortcoming, finding.shortcoming)
-            if score >= threshold:
-                pairs.append((score, thread_id, finding))
+            if codes_compatible(head.criteria, finding.criteria):
+                score = similarity(head.shortcoming, finding.shortcoming)
+                if score >= threshold:
+                    pairs.append((score, thread_id, finding))
     pairs.sort(key=lambda p: (-p[0], p[2].position, p[1]))
     return pairs
 
@@ -203,58 +261,55 @@ def link_group(documents: Sequence[GroupDocument],
 
 @dataclass(frozen=True)
 class Group:
-    """One unit and assessed year; a document without either is a group of its own."""
+    """One unit and assessed year; a report without either is a group of its own."""
 
-    agency_code: str | None
+    unit_key: str | None
     assessed_year: int | None
-    document_id: str
+    report_id: str
 
     @property
     def linkable(self) -> bool:
-        return self.agency_code is not None and self.assessed_year is not None
+        return (self.unit_key is not None and not self.unit_key.startswith("report:")
+                and self.assessed_year is not None)
 
     @property
     def key(self) -> str:
-        """Example: ``"STP/2022"``; ``"document/<sha256>"`` when the unit or year is unknown."""
-        return f"{self.agency_code}/{self.assessed_year}" if self.linkable else f"document/{self.document_id}"
+        """Example: ``"STP/2022"``; ``"report/<id>"`` when the unit or year is unknown."""
+        return f"{self.unit_key}/{self.assessed_year}" if self.linkable else f"report/{self.report_id}"
 
 
 def _group_filter(wh: Warehouse, group: Group) -> tuple[str, tuple[Any, ...]]:
     m = wh.marker
     if group.linkable:
-        return f"d.agency_code = {m} AND d.assessed_year = {m}", (group.agency_code, group.assessed_year)
-    return f"d.id = {m}", (group.document_id,)
-
-
-def _criteria(text: str | None) -> tuple[str, ...]:
-    return tuple(json.loads(text)) if text else ()
+        return f"r.unit_key = {m} AND r.assessed_year = {m}", (group.unit_key, group.assessed_year)
+    return f"r.id = {m}", (group.report_id,)
 
 
 def read_group(wh: Warehouse, group: Group) -> list[GroupDocument]:
-    """Every document of the group with its findings, as the linking rule needs them."""
+    """Every report of the group with its findings, as the linking rule needs them."""
     where, params = _group_filter(wh, group)
     rows = wh.query(
-        "SELECT d.id, d.year, d.month, d.date, f.position, f.shortcoming, f.criteria"
-        f" FROM documents d LEFT JOIN findings f ON f.document_id = d.id WHERE {where}", params)
+        "SELECT r.id, r.year, r.month, r.date, r.number, f.position, f.shortcoming, f.criteria"
+        f" FROM reports r LEFT JOIN findings f ON f.report_id = r.id WHERE {where}", params)
     keys: dict[str, tuple[object, ...]] = {}
     findings: dict[str, list[FindingRef]] = {}
-    for doc_id, year, month, date, position, shortcoming, criteria in rows:
-        keys[doc_id] = report_sort_key(year, month, date, doc_id)
-        found = findings.setdefault(doc_id, [])
+    for report, year, month, date, number, position, shortcoming, criteria in rows:
+        keys[report] = report_sort_key(year, month, date, report, number)
+        found = findings.setdefault(report, [])
         if position is not None:
-            found.append(FindingRef(doc_id, int(position), shortcoming, _criteria(criteria)))
+            found.append(FindingRef(report, int(position), shortcoming, tuple(criteria or ())))
     return [GroupDocument(d, keys[d], tuple(sorted(findings[d], key=lambda f: f.position)))
             for d in keys]
 
 
 def relink_group(wh: Warehouse, group: Group) -> None:
-    """Recompute every link of one group from its documents (one transaction)."""
+    """Recompute every link of one group from its reports (one transaction)."""
     orders, links = link_group(read_group(wh, group))
     with wh.transaction():
         for t in LINK_TABLES:
             wh.execute(f"DELETE FROM {t.name} WHERE group_key = {wh.marker}", (group.key,))
-        wh.insert_rows(LINKED_REPORTS, [(doc_id, group.key, group.agency_code, group.assessed_year,
-                                         order) for doc_id, order in orders])
+        wh.insert_rows(LINKED_REPORTS, [(report, group.key, group.unit_key, group.assessed_year,
+                                         order) for report, order in orders])
         wh.insert_rows(FINDING_LINKS, [_link_row(group, k) for k in links])
 
 
@@ -265,25 +320,27 @@ def _link_row(group: Group, k: Link) -> Row:
 
 def _group_from_key(wh: Warehouse, key: str) -> Group:
     """A group named by its key, from a row of ``linked_reports``."""
-    rows = wh.query("SELECT agency_code, assessed_year, document_id FROM linked_reports"
+    rows = wh.query("SELECT unit_key, assessed_year, report_id FROM linked_reports"
                     f" WHERE group_key = {wh.marker}", (key,))
     if not rows:
-        return Group(None, None, key.removeprefix("document/"))
-    agency, year, doc_id = rows[0]
-    return Group(agency, None if year is None else int(year), str(doc_id))
+        return Group(None, None, key.removeprefix("report/"))
+    unit, year, report = rows[0]
+    return Group(unit, None if year is None else int(year), str(report))
 
 
 def relink_stale(wh: Warehouse) -> int:
-    """Relink every group with a document not linked yet, or links of a document now gone.
+    """Relink every group with a report not linked yet, or links of a report now gone.
 
     Returns how many groups were relinked.  Cheap when nothing is stale (two anti-joins).
+    A rebuilt report loses its links (:func:`cchc.warehouse.loading.delete_report`), so it
+    is found here too.
     """
     missing = wh.query(
-        "SELECT d.id, d.agency_code, d.assessed_year FROM documents d"
-        " LEFT JOIN linked_reports r ON r.document_id = d.id WHERE r.document_id IS NULL")
+        "SELECT r.id, r.unit_key, r.assessed_year FROM reports r"
+        " LEFT JOIN linked_reports l ON l.report_id = r.id WHERE l.report_id IS NULL")
     gone = wh.query(
-        "SELECT DISTINCT r.group_key FROM linked_reports r"
-        " LEFT JOIN documents d ON d.id = r.document_id WHERE d.id IS NULL")
+        "SELECT DISTINCT l.group_key FROM linked_reports l"
+        " LEFT JOIN reports r ON r.id = l.report_id WHERE r.id IS NULL")
     groups = {g.key: g for g in (Group(r[1], None if r[2] is None else int(r[2]), str(r[0]))
                                  for r in missing)}
     for (key,) in gone:
