@@ -6,7 +6,9 @@ defused like the CSV output (:func:`cchc.output.tabular.defuse`), because openpy
 store ``=…`` as a live formula and Excel would run it.  Every file is written atomically
 (:func:`cchc.output.files.write_atomic`): a reader never sees half a file.
 
-The command ``cchc export --db TARGET [--parquet DIR] [--xlsx FILE]`` is
+CSV (``export_csv``) and the workbook are for people: list cells are joined with ``; ``,
+``source_path`` keeps the file name only, and each sheet has a filter, widths and wrapped
+long text.  The command ``cchc export --db TARGET [--parquet DIR] [--xlsx FILE] [--csv DIR]`` is
 :mod:`cchc.cli.export`.  pandas stays here because a DataFrame is what ``to_parquet`` and
 ``ExcelWriter`` take; nothing else on the way to a record needs it.
 """
@@ -22,7 +24,17 @@ import pandas as pd
 from cchc.output.files import write_atomic
 from cchc.output.tabular import defuse
 from cchc.warehouse.store import Warehouse
-from cchc.warehouse.tables import BOOLEAN, DATE, INTEGER, TEXT, TIMESTAMP, Table, table
+from cchc.warehouse.tables import (
+    BOOLEAN,
+    DATE,
+    INTEGER,
+    INTEGER_LIST,
+    TEXT,
+    TEXT_LIST,
+    TIMESTAMP,
+    Table,
+    table,
+)
 
 #: Excel's limit on the characters in one cell; longer text makes Excel "repair" the file.
 EXCEL_CELL_MAX = 32_767
@@ -34,7 +46,8 @@ def arrow_schema(t: Table) -> Any:
     import pyarrow as pa
 
     types = {TEXT: pa.string(), INTEGER: pa.int64(), BOOLEAN: pa.bool_(),
-             DATE: pa.date32(), TIMESTAMP: pa.timestamp("us")}
+             DATE: pa.date32(), TIMESTAMP: pa.timestamp("us"),
+             TEXT_LIST: pa.list_(pa.string()), INTEGER_LIST: pa.list_(pa.int64())}
     return pa.schema([pa.field(c.name, types[c.type], nullable=c.nullable) for c in t.columns])
 
 
@@ -69,24 +82,91 @@ def excel_text(value: str) -> str:
     return text
 
 
-def _for_excel(frame: pd.DataFrame, t: Table) -> pd.DataFrame:
-    """The frame with every TEXT column made safe for a spreadsheet."""
-    safe = frame.copy()
+#: Columns that hold a server's absolute path: an officer's workbook shows the file name only.
+_PATH_COLUMNS = frozenset({"source_path"})
+_WIDTH_MIN, _WIDTH_MAX = 8, 60
+
+
+def flat(value: object) -> object:
+    """A list cell as text for CSV and Excel (``3.2.1; 7.2.5``); other values as they are."""
+    if isinstance(value, (list, tuple)):
+        return "; ".join(str(v) for v in value)
+    return value
+
+
+def _for_people(frame: pd.DataFrame, t: Table) -> pd.DataFrame:
+    """Lists joined, and absolute paths cut to the file name (a workbook is mailed around)."""
+    out = frame.copy()
     for column in t.columns:
-        if column.type == TEXT:
+        if column.type in (TEXT_LIST, INTEGER_LIST):
+            out[column.name] = out[column.name].map(flat).astype("string")
+        if column.name in _PATH_COLUMNS:
+            out[column.name] = out[column.name].map(
+                lambda v: Path(v).name if isinstance(v, str) else v)
+    return out
+
+
+def _for_excel(frame: pd.DataFrame, t: Table) -> pd.DataFrame:
+    """The frame with every text column made safe for a spreadsheet."""
+    safe = _for_people(frame, t)
+    for column in t.columns:
+        if column.type in (TEXT, TEXT_LIST, INTEGER_LIST):
             safe[column.name] = safe[column.name].map(
                 lambda v: excel_text(v) if isinstance(v, str) else v)
     return safe
 
 
+def _shape_sheet(sheet: Any, frame: pd.DataFrame) -> None:
+    """What makes a sheet usable: a filter on the header, widths from the content, long text
+    wrapped, and every text cell typed as text (a code ``3.2.1`` or ``1.10`` stays as
+    written; Excel would take ``1.10`` for the number 1.1)."""
+    from openpyxl.styles import Alignment
+    from openpyxl.utils import get_column_letter
+
+    if sheet.max_row >= 1 and sheet.max_column >= 1:
+        sheet.auto_filter.ref = sheet.dimensions
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for index, name in enumerate(frame.columns, start=1):
+        values = [str(name)] + [str(v) for v in frame[name].head(500).dropna()]
+        longest = max((len(v) for v in values), default=len(str(name)))
+        width = min(max(longest + 2, _WIDTH_MIN), _WIDTH_MAX)
+        letter = get_column_letter(index)
+        sheet.column_dimensions[letter].width = width
+        text_column = frame[name].dtype == "string" or frame[name].dtype == object
+        for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
+            if text_column and isinstance(cell.value, str):
+                cell.number_format = "@"
+                if longest > _WIDTH_MAX:
+                    cell.alignment = wrap
+
+
 def workbook_bytes(warehouse: Warehouse) -> bytes:
-    """An .xlsx with one sheet per table (header frozen), as bytes."""
+    """An .xlsx with one sheet per table (header frozen, filtered, sized), as bytes."""
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         for name in warehouse.table_names():
             frame = _for_excel(warehouse.read_table(name), table(name))
             frame.to_excel(writer, sheet_name=name, index=False, freeze_panes=(1, 0))
+            _shape_sheet(writer.sheets[name], frame)
     return buffer.getvalue()
+
+
+def export_csv(warehouse: Warehouse, out_dir: Path) -> list[Path]:
+    """Write ``out_dir/<table>.csv`` for every table (UTF-8 with BOM for Excel, cells defused,
+    lists joined with ``; ``); returns the paths written."""
+    written = []
+    for name in warehouse.table_names():
+        t = table(name)
+        frame = _for_people(warehouse.read_table(name), t)
+        for column in t.columns:
+            if column.type in (TEXT, TEXT_LIST, INTEGER_LIST):
+                frame[column.name] = frame[column.name].map(
+                    lambda v: defuse(v) if isinstance(v, str) else v)
+        text = frame.to_csv(index=False, lineterminator="\r\n")
+        path = out_dir / f"{name}.csv"
+        write_atomic(path, "\ufeff" + text)
+        written.append(path)
+    return written
 
 
 def export_xlsx(warehouse: Warehouse, path: Path) -> Path:
