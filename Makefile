@@ -12,14 +12,15 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install -q -e '.[dev]'
 	touch $(STAMP)
 
-# The main job on the bundled samples: every report into the embedded warehouse, one JSON
-# record each, then the Vietnamese HTML report.  samples/not_a_report.* have no appendix on
-# purpose: cchc names them and exits 1, which `make run` accepts (2 or worse still fails).
+# The main job on the bundled samples: every report into the warehouse, one JSON record
+# each, then the Vietnamese HTML report.  The warehouse is every command's default
+# (./cchc.duckdb, or $CCHC_DB when set), so a plain `cchc report` or `cchc export` afterwards
+# reads what this wrote.  samples/not_a_report.* have no appendix on purpose: cchc names them
+# and exits 1, which `make run` accepts (2 or worse still fails).
 run: $(STAMP)
-	$(BIN)/cchc batch samples --db out/cchc.duckdb -o out/records --log out/run_log.csv \
-		|| test $$? -eq 1
-	$(BIN)/cchc report --db out/cchc.duckdb -o out/report.html
-	@echo "Warehouse: $(CURDIR)/out/cchc.duckdb   Report: $(CURDIR)/out/report.html"
+	$(BIN)/cchc batch samples -o out/records --log out/run_log.csv || test $$? -eq 1
+	$(BIN)/cchc report -o out/report.html
+	@echo "Warehouse: $${CCHC_DB:-$(CURDIR)/cchc.duckdb}   Report: $(CURDIR)/out/report.html"
 	@echo "Records: $(CURDIR)/out/records/   Run log: $(CURDIR)/out/run_log.csv"
 
 test: $(STAMP)
@@ -38,4 +39,4 @@ samples: $(STAMP)
 		samples/ubnd_camxuyen_2023.pdf
 
 clean:
-	rm -rf $(VENV) out
+	rm -rf $(VENV) out cchc.duckdb cchc.duckdb.wal

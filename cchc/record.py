@@ -204,7 +204,10 @@ class ReportRecord:
     """Version of this format; it changes when a field changes meaning."""
 
     def to_dict(self) -> dict[str, Any]:
-        """Plain JSON-ready dict with ``schema_version`` first, enums as their values."""
+        """Plain JSON-ready dict with ``schema_version`` first, enums as their values.
+
+        Dates stay ISO text (``"2023-06-20"``), as in the JSON document.
+        """
         raw = asdict(self)
         for finding in raw["findings"]:
             if finding.get("ocr") is None:
@@ -212,6 +215,46 @@ class ReportRecord:
         ordered = {"schema_version": raw.pop("schema_version"), **raw}
         plain: dict[str, Any] = _plain(ordered)
         return plain
+
+    def finding_rows(self) -> list[dict[str, Any]]:
+        """One flat dict per finding, the report's fields in front (:data:`REPORT_COLUMNS`,
+        then :data:`FINDING_COLUMNS`; lists kept as lists): the rows of the CSV and JSON Lines
+        outputs and of :meth:`findings_frame`, so that rows of many reports stack."""
+        data = self.to_dict()
+        source, report = data["source"], data["report"]
+        head = {"file": source["file"], "sha256": source["sha256"], "format": source["format"],
+                **{k: report[k] for k in REPORT_COLUMNS[3:]}}
+        return [{**head, **{k: f[k] for k in FINDING_COLUMNS}} for f in data["findings"]]
+
+    def findings_frame(self) -> Any:
+        """The findings as a pandas DataFrame, one row per finding (:meth:`finding_rows`).
+
+        Columns are :data:`REPORT_COLUMNS` + :data:`FINDING_COLUMNS`; ``date`` and
+        ``due_date`` are datetimes (``NaT`` when blank), whole numbers that may be blank are
+        pandas' nullable ``Int64``, lists stay Python lists.  pandas is imported here only,
+        so reading a report never loads it.  Frames of several reports concatenate:
+        ``pandas.concat([r.findings_frame() for r in reports], ignore_index=True)``.
+        """
+        import pandas as pd
+
+        frame = pd.DataFrame(self.finding_rows(), columns=[*REPORT_COLUMNS, *FINDING_COLUMNS])
+        for column in ("date", "due_date"):
+            frame[column] = pd.to_datetime(frame[column], format="%Y-%m-%d")
+        for column in ("number", "month", "year", "assessed_year", "seq"):
+            frame[column] = frame[column].astype("Int64")
+        frame["overdue"] = frame["overdue"].astype(bool)
+        return frame
+
+
+#: The public name of the record type: what ``cchc.read`` returns.
+Report = ReportRecord
+#: The report's columns in a flat row (CSV, JSON Lines, :meth:`ReportRecord.findings_frame`).
+REPORT_COLUMNS = ("file", "sha256", "format", "agency", "agency_code", "symbol", "number", "date",
+                  "month", "year", "assessed_year")
+#: The finding's columns after them.
+FINDING_COLUMNS = ("seq", "section", "shortcoming", "criteria", "areas", "remedy", "owner",
+                   "deadline", "deadline_kind", "due_date", "progress", "status", "status_evidence",
+                   "overdue", "note", "pages", "merged")
 
 
 def _plain(value: Any) -> Any:

@@ -12,6 +12,7 @@ Pure Python with no imports from cchc: every layer may use it.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from types import MappingProxyType
 
@@ -35,6 +36,7 @@ STATUS_LABELS: Mapping[str, str] = MappingProxyType(
     {"completed": "Đã hoàn thành", "in_progress": "Đang thực hiện",
      "not_started": "Chưa thực hiện", "unknown": "Chưa rõ"})
 OVERDUE_LABEL = "Quá hạn"
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def field_label(field: str) -> str:
@@ -136,6 +138,25 @@ def vn_date(value: dt.date) -> str:
     '05/06/2023'
     """
     return value.strftime("%d/%m/%Y")
+
+
+def human_value(value: object) -> str:
+    """A value inside a sentence for people: dates day first (an ISO date text too, as the
+    record's data holds them), everything else as ``str`` shows it (a year stays ``2023``).
+
+    >>> human_value("2023-06-30"), human_value(dt.date(2024, 1, 5)), human_value(2023)
+    ('30/06/2023', '05/01/2024', '2023')
+    >>> human_value("Quý I/2023"), human_value(None)
+    ('Quý I/2023', '')
+    """
+    if isinstance(value, dt.date):
+        return vn_date(value)
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+        try:
+            return vn_date(dt.date.fromisoformat(value))
+        except ValueError:
+            return value
+    return "" if value is None else str(value)
 
 
 def clock(seconds: float) -> str:

@@ -49,16 +49,17 @@ def test_blank_number_and_date_are_warnings_and_exit_0(capsys: pytest.CaptureFix
     assert "  Ngày:          chưa ghi ngày (tháng 3/2023)" in lines
     assert "  Năm đánh giá:  2022" in lines
     assert "Cảnh báo (2):" in lines and "Lỗi" not in out
-    assert "  [ ] Thông tin chung: Báo cáo chưa ghi số (Số: /BC-STP)" in lines
+    assert "  [ ] Thông tin chung: Báo cáo chưa ghi số (Số: /BC-STP) (the report number is blank)" in lines
     assert any(line.startswith("  [ ] Thông tin chung: Báo cáo chưa ghi ngày") for line in lines)
-    assert lines[-1] == "Kết luận: Không có lỗi; có 2 cảnh báo nên xem lại trước khi gửi."
+    assert lines[-1] == ("Kết luận: Không có lỗi; có 2 cảnh báo nên xem lại trước khi gửi "
+                         "(no error; 2 warning(s) to review).")
 
 
 def test_rows_are_named_and_groups_ordered(capsys: pytest.CaptureFixture[str]) -> None:
     assert audit(str(SAMPLES / "snv_2023_long.docx")) == 0
     out = capsys.readouterr().out
     assert "  Số/ký hiệu:    1856/BC-SNV" in out and "  Ngày:          05/10/2023" in out
-    assert "  [ ] Dòng 30: Dòng chưa cập nhật tiến độ thực hiện." in out
+    assert "  [ ] Dòng 30: Dòng chưa cập nhật tiến độ thực hiện (the progress is blank)." in out
     assert out.index("Cảnh báo (10):") < out.index("Lưu ý (1):")
     assert "  [ ] Dòng 16: Thời hạn «Quý III» không ghi năm" in out
 
@@ -66,10 +67,12 @@ def test_rows_are_named_and_groups_ordered(capsys: pytest.CaptureFixture[str]) -
 def test_an_error_entry_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert audit(str(report_with_an_error(tmp_path))) == 1
     out = capsys.readouterr().out
-    assert "Lỗi (1):\n  [ ] Dòng 8: Thời hạn «31/6/2023» không phải là ngày có thật.\n" in out
+    assert ("Lỗi (1):\n  [ ] Dòng 8: Thời hạn «31/6/2023» không phải là ngày có thật "
+            "(not a real date).\n") in out
     assert out.index("Lỗi (1):") < out.index("Cảnh báo (2):") < out.index("Lưu ý (2):")
     assert out.splitlines()[-1] == ("Kết luận: CHƯA ĐẠT — có 1 lỗi cần sửa trước khi gửi "
-                                    "và 2 cảnh báo.")
+                                    "và 2 cảnh báo (fail: 1 error(s) to fix before sending, "
+                                    "2 warning(s)).")
 
 
 def test_json_lists_the_entries(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -78,7 +81,8 @@ def test_json_lists_the_entries(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert payload["file"] == "bc_stp_loi.txt" and payload["report"]["agency_code"] == "STP"
     assert payload["counts"] == {"error": 1, "warning": 2, "info": 2}
     assert {"severity": "error", "code": "deadline_invalid", "field": "deadline", "seq": 8,
-            "message": "Thời hạn «31/6/2023» không phải là ngày có thật."} in payload["audit"]
+            "message": "Thời hạn «31/6/2023» không phải là ngày có thật (not a real date)."
+            } in payload["audit"]
 
 
 def test_unreadable_file_is_one_line_and_exit_1(capsys: pytest.CaptureFixture[str]) -> None:
@@ -103,6 +107,46 @@ def test_a_clean_report_passes() -> None:
     clean = type(record)(source=record.source, report=record.report, findings=record.findings,
                          audit=[])
     text = checklist_text(clean)
-    assert "Không phát hiện mục nào cần bổ sung hoặc chỉnh sửa." in text
-    assert text.rstrip().endswith("Kết luận: ĐẠT — không phát hiện thiếu sót cần sửa.")
+    assert "Không phát hiện mục nào cần bổ sung hoặc chỉnh sửa" in text
+    assert text.rstrip().endswith("Kết luận: ĐẠT — không phát hiện thiếu sót cần sửa (pass: nothing to fix).")
     assert row_label(None) == "Thông tin chung" and row_label(7) == "Dòng 7"
+
+
+def test_dates_in_messages_read_day_first(capsys: pytest.CaptureFixture[str]) -> None:
+    """The record keeps ISO dates (data); the officer reads dd/mm/yyyy (docs/language.md)."""
+    expected = json.loads((SAMPLES / "expected" / "syt_2023_q2.json").read_text(encoding="utf-8"))
+    seq = next(a["seq"] for a in expected["audit"] if a["code"] == "overdue")
+    due = next(f["due_date"] for f in expected["findings"] if f["seq"] == seq)
+    record = process_file(SAMPLES / "syt_2023_q2.docx", load_settings(Options()))
+    message = next(e.message for e in record.audit if e.code == "overdue")
+    year, month, day = due.split("-")
+    assert f"{day}/{month}/{year}" in message and due not in message
+
+
+def test_several_files_and_folders(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "quy2"
+    folder.mkdir()
+    for name in ("stp_2023_q1.docx", "syt_2023_q2.txt"):
+        (folder / name).write_bytes((SAMPLES / name).read_bytes())
+    (folder / "~$stp_2023_q1.docx").write_bytes(b"lock")  # Word's lock file: left out
+    assert audit(str(folder), str(report_with_an_error(tmp_path))) == 1
+    out = capsys.readouterr().out
+    assert out.count("Kiểm tra báo cáo trước khi gửi: ") == 3
+    assert "stp_2023_q1.docx" in out and "syt_2023_q2.txt" in out and "~$" not in out
+    assert out.splitlines()[-1].startswith("Tổng hợp: 3 báo cáo — 0 đạt, 2 chỉ có cảnh báo, 1 chưa đạt (")
+
+
+def test_several_files_quiet_and_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    files = [str(SAMPLES / "stp_2023_q1.docx"), str(SAMPLES / "syt_2023_q2.docx")]
+    assert audit(*files, "-q") == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 2 and all(": Kết luận: " in line for line in lines)
+    assert audit(*files, "--json") == 0
+    payload = json.loads(capsys.readouterr().out)
+    assert [p["file"] for p in payload] == ["stp_2023_q1.docx", "syt_2023_q2.docx"]
+
+
+def test_an_empty_folder_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert audit(str(tmp_path)) == 1
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and "no_report_in_folder" in err

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
+from typing import Any
 
 import docx
 import pytest
 
+from cchc.cli import main as main_module
 from cchc.cli.main import main
 
 SEED = Path(__file__).parent.parent / "samples" / "seed_stp_2023_q1.txt"
@@ -69,3 +73,123 @@ def test_inputs_with_the_same_name_in_two_folders_keep_both_records(tmp_path: Pa
         path.write_bytes(SEED.read_bytes())
     assert main(["extract", str(first), str(second), "-o", str(tmp_path / "out")]) == 0
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a_bc_txt.json", "b_BC_txt.json"]
+
+
+# -- issue 11: conventions of the command line -------------------------------------------------
+
+ROOT = Path(__file__).parent.parent
+SAMPLES = ROOT / "samples"
+CCHC = [sys.executable, "-m", "cchc"]
+
+
+def _run(*argv: str, **kwargs: Any) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([*CCHC, *argv], cwd=ROOT, capture_output=True, text=True, timeout=300,
+                          **kwargs)
+
+
+def test_version_from_the_package_metadata() -> None:
+    from importlib.metadata import version
+
+    done = _run("--version")
+    assert done.returncode == 0 and done.stdout == f"cchc {version('cchc')}\n"
+    script = subprocess.run([str(Path(sys.executable).with_name("cchc")), "--version"],
+                            capture_output=True, text=True, timeout=60)
+    assert script.stdout == done.stdout
+
+
+def test_several_files_as_csv_on_stdout_are_one_table() -> None:
+    """The acceptance line of issue 11: one BOM, one header, pandas reads it whole."""
+    docx, pdf = SAMPLES / "syt_2023_q2.docx", SAMPLES / "stp_2023_q1.pdf"
+    produced = _run("extract", str(docx), str(pdf), "--format", "csv")
+    assert produced.returncode == 0, produced.stderr
+    assert produced.stdout.count("\ufeff") == 1 and produced.stdout.count("sha256,") == 1
+    read = subprocess.run([sys.executable, "-c", "import pandas, sys; f = pandas.read_csv(sys.stdin); "
+                           "print(len(f), ' '.join(sorted(set(f['file']))))"],
+                          input=produced.stdout, capture_output=True, text=True, timeout=120, check=True)
+    expected = sum(len(json.loads((SAMPLES / "expected" / f"{p.stem}.json").read_text("utf-8"))["findings"])
+                   for p in (docx, pdf))
+    assert read.stdout.split() == [str(expected), "stp_2023_q1.pdf", "syt_2023_q2.docx"]
+
+
+def test_several_files_as_json_are_one_array_or_one_per_line(capsys: pytest.CaptureFixture[str]) -> None:
+    files = [str(SEED), str(SAMPLES / "syt_2023_q2.docx")]
+    assert main(["extract", *files]) == 0
+    documents = json.loads(capsys.readouterr().out)
+    assert [d["source"]["file"] for d in documents] == ["seed_stp_2023_q1.txt", "syt_2023_q2.docx"]
+    assert main(["extract", *files, "--lines"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [json.loads(line)["report"]["agency_code"] for line in lines] == ["STP", "SYT"]
+    assert main(["extract", *files, "--format", "jsonl"]) == 0
+    assert len(capsys.readouterr().out.splitlines()) == 15 + 10
+
+
+def test_a_failed_file_leaves_stdout_well_formed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    plain = _no_appendix_docx(tmp_path / "giay_moi.docx")
+    assert main(["extract", str(plain), str(SEED)]) == 1
+    captured = capsys.readouterr()
+    assert [d["source"]["file"] for d in json.loads(captured.out)] == ["seed_stp_2023_q1.txt"]
+    assert "giay_moi.docx: no_appendix" in captured.err
+
+
+def test_several_formats_without_output_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["extract", str(SEED), "--format", "json,csv,jsonl"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == "" and "-o DIR" in captured.err and "lỗi cú pháp lệnh" in captured.err
+
+
+def test_a_folder_points_to_batch(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["extract", str(tmp_path), str(SEED)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == "" and "là thư mục" in captured.err and f"cchc batch {tmp_path}" in captured.err
+
+
+def test_a_closed_pipe_ends_quietly() -> None:
+    """`cchc extract … | head -1`: no traceback, the SIGPIPE status 141, as cat or yes give."""
+    many = [str(SAMPLES / "snv_2023_long.docx")] * 3
+    with subprocess.Popen([*CCHC, "extract", *many, "--format", "jsonl"], cwd=ROOT,
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE) as process:
+        assert process.stdout is not None and process.stderr is not None
+        process.stdout.readline()
+        process.stdout.close()
+        err = process.stderr.read().decode()
+        assert process.wait(timeout=300) == 141
+    assert err == ""
+
+
+def test_quiet_and_verbose_on_every_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["extract", str(SEED), "-o", str(tmp_path), "-q"]) == 0
+    assert capsys.readouterr().err == ""
+    assert main(["extract", str(SEED), "-o", str(tmp_path), "-v"]) == 0
+    err = capsys.readouterr().err
+    assert "seed_stp_2023_q1.txt: 15 tồn tại, hạn chế (findings)" in err and "đã đọc 1/1 tệp" in err
+    for command in main_module.COMMANDS:
+        with pytest.raises(SystemExit):
+            main([command, "--help"])
+        assert "-q, --quiet" in capsys.readouterr().out, command
+
+
+def test_one_warehouse_default_for_every_command(monkeypatch: pytest.MonkeyPatch) -> None:
+    from cchc.cli.common import DEFAULT_DB
+
+    seen = {}
+    monkeypatch.delenv("CCHC_DB", raising=False)
+    for env in (None, "/tmp/kho.duckdb"):
+        if env:
+            monkeypatch.setenv("CCHC_DB", env)
+        for command, argv in (("batch", ["x"]), ("report", []), ("export", [])):
+            parser, _ = main_module._parser(command)
+            seen[command, env] = parser.parse_args([command, *argv]).db
+    assert {seen[c, None] for c in ("batch", "report", "export")} == {DEFAULT_DB}
+    assert {seen[c, "/tmp/kho.duckdb"] for c in ("batch", "report", "export")} == {"/tmp/kho.duckdb"}
+    parser, _ = main_module._parser("report")
+    assert parser.parse_args(["report", "--db", "a.duckdb"]).db == "a.duckdb"
+
+
+def test_help_is_vietnamese_first(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    assert out.startswith("cách dùng (usage): cchc") and "tùy chọn (options)" in out
+    for _, help_text in main_module.COMMANDS.values():
+        vietnamese, gloss = help_text.split(" (", 1)
+        assert vietnamese.isascii() is False and gloss.isascii(), help_text

@@ -57,3 +57,11 @@ def test_a_batch_worker_starts_light() -> None:
     imported = _imported("import cchc.batch.worker")
     assert not set(HEAVY) & imported
     assert not {"pdfplumber", "docx", "numpy"} & imported
+
+
+def test_import_cchc_is_light() -> None:
+    """The Python API's ``import cchc`` loads no reader and no heavy library (the warehouse
+    and pandas come when :class:`cchc.Warehouse` or ``findings_frame()`` are used)."""
+    imported = _imported("import cchc; cchc.read; cchc.Report")
+    assert not set(HEAVY) & imported
+    assert not {"pdfplumber", "docx", "numpy", "pypdfium2"} & imported

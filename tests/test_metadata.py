@@ -48,7 +48,8 @@ def test_seed_caption_alone() -> None:
     assert result.meta == SEED_META
     assert codes(result) == ["report_number_blank", "report_date_blank"]
     number, date = result.audit
-    assert number.field == "report.number" and number.message == "Báo cáo chưa ghi số (Số: /BC-STP)"
+    assert number.field == "report.number" and number.message == (
+        "Báo cáo chưa ghi số (Số: /BC-STP) (the report number is blank)")
     assert date.field == "report.date" and "tháng 3 năm 2023" in date.message
     assert all(e.seq is None and e.severity is Severity.WARNING for e in result.audit)
 
@@ -302,9 +303,11 @@ def test_mismatch_between_header_and_caption() -> None:
     assert [e.field for e in mismatches] == [
         "report.symbol", "report.number", "report.date", "report.agency",
     ]  # fmt: skip
-    assert mismatches[1].message == "Số ở đầu báo cáo (15) khác với phụ lục (16)"
+    assert mismatches[1].message == ("Số ở đầu báo cáo (15) khác với phụ lục (16) "
+                                    "(the report head and the appendix disagree)")
     assert mismatches[3].message == (
-        "Cơ quan ban hành ở đầu báo cáo (Sở Y tế) khác với phụ lục (Sở Tư pháp)"
+        "Cơ quan ban hành ở đầu báo cáo (Sở Y tế) khác với phụ lục (Sở Tư pháp) "
+        "(the report head and the appendix disagree)"
     )
 
 
@@ -394,7 +397,7 @@ def test_impossible_header_date() -> None:
     assert (result.meta.date, result.meta.month, result.meta.year) == (None, 6, 2023)
     date_entries = [e for e in result.audit if e.code == "report_date_blank"]
     assert len(date_entries) == 1
-    assert date_entries[0].message == "Ngày ban hành báo cáo không hợp lệ (31/6/2023)"
+    assert date_entries[0].message.startswith("Ngày ban hành báo cáo không hợp lệ (31/6/2023) (")
 
 
 def test_header_wins_and_caption_fills_the_day() -> None:

@@ -1,6 +1,6 @@
 """``cchc batch``: a quarter's folder of reports into the warehouse, in one command.
 
-    cchc batch PATH... --db TARGET [-o DIR] [--workers N] [--timeout SECONDS] [--log FILE]
+    cchc batch PATH... [--db TARGET] [-o DIR] [--workers N] [--timeout SECONDS] [--log FILE]
                        [--password P] [--units F] [--catalog F] [--debug]
 
 This module is the command's surface only — arguments, messages, the summary in
@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from cchc.batch.runlog import Outcome
 from cchc.batch.worker import DEFAULT_MEMORY_LIMIT
+from cchc.cli.common import add_db_argument, verbosity
 from cchc.cli.reading import add_reading_arguments, options_from_args
 from cchc.errors import CchcError
 from cchc.extract.limits import megabytes
@@ -57,8 +58,7 @@ def _positive_float(value: str) -> float:
 
 def add_arguments(cmd: argparse.ArgumentParser) -> None:
     cmd.add_argument("paths", nargs="+", metavar="PATH", help="report files, folders, globs")
-    cmd.add_argument("--db", required=True, metavar="TARGET",
-                     help="DuckDB file or postgresql:// URL")
+    add_db_argument(cmd)
     cmd.add_argument("-o", "--output", type=Path, metavar="DIR",
                      help=f"also write DIR/<stem>.json per report (and DIR/{RUN_LOG_NAME})")
     cmd.add_argument("--workers", type=_positive_int, default=None, metavar="N",
@@ -128,6 +128,7 @@ def run(args: argparse.Namespace) -> int:
     except (CchcError, OSError) as exc:  # the warehouse, the run log or the workers
         print(f"cchc batch: {exc}", file=sys.stderr)
         return 1
-    print(summary_text(summary, config.log_path))
+    if verbosity(args) >= 0:
+        print(summary_text(summary, config.log_path))
     return 1 if summary.count(Outcome.FAILED) else 0
 

@@ -11,13 +11,23 @@ from cchc.read import Options
 
 def add_reading_arguments(parser: argparse.ArgumentParser) -> None:
     """``--password``, ``--units``, ``--catalog``, ``--max-size``, ``--max-pages``."""
-    parser.add_argument("--password", help="password of encrypted PDFs")
-    parser.add_argument("--units", type=Path, help="units registry JSON of another province")
-    parser.add_argument("--catalog", type=Path, help="criteria catalog JSON")
+    parser.add_argument("--password", help="mật khẩu mở tệp PDF (password of encrypted PDFs)")
+    parser.add_argument("--units", type=Path, metavar="FILE",
+                        help="danh mục đơn vị JSON của tỉnh khác (units registry JSON of another province)")
+    parser.add_argument("--catalog", type=Path, metavar="FILE",
+                        help="bộ tiêu chí JSON (criteria catalog JSON)")
     parser.add_argument("--max-size", type=megabytes, metavar="MB",
-                        help="refuse files larger than MB megabytes (default 100)")
+                        help="không đọc tệp lớn hơn MB megabyte, mặc định 100 "
+                             "(refuse files larger than MB megabytes; default 100)")
     parser.add_argument("--max-pages", type=positive_int, metavar="N",
-                        help="refuse PDFs with more than N pages (default 2000)")
+                        help="không đọc PDF quá N trang, mặc định 2000 "
+                             "(refuse PDFs with more than N pages; default 2000)")
+
+
+def add_debug_argument(parser: argparse.ArgumentParser) -> None:
+    """``--debug``: a traceback for our own defects (bad input never gets one)."""
+    parser.add_argument("--debug", action="store_true",
+                        help="in chi tiết lỗi nội bộ (show tracebacks of internal errors)")
 
 
 def options_from_args(args: argparse.Namespace) -> Options:

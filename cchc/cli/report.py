@@ -9,13 +9,12 @@ import argparse
 import sys
 from pathlib import Path
 
-from cchc.cli.export import DEFAULT_TARGET
+from cchc.cli.common import add_db_argument
 from cchc.errors import CchcError
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--db", default=DEFAULT_TARGET, metavar="TARGET",
-                        help=f"DuckDB file or postgresql:// URL (default {DEFAULT_TARGET})")
+    add_db_argument(parser)  # --db, else $CCHC_DB, else ./cchc.duckdb: the same for every command
     parser.add_argument("-o", "--output", type=Path, default=Path("report.html"), metavar="FILE",
                         help="the HTML file to write (default report.html)")
 

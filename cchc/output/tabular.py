@@ -20,24 +20,15 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from cchc.record import ReportRecord
+from cchc.record import FINDING_COLUMNS, REPORT_COLUMNS, ReportRecord
 
-REPORT_COLUMNS = ("file", "sha256", "format", "agency", "agency_code", "symbol", "number", "date",
-                  "month", "year", "assessed_year")
-FINDING_COLUMNS = ("seq", "section", "shortcoming", "criteria", "areas", "remedy", "owner",
-                   "deadline", "deadline_kind", "due_date", "progress", "status", "status_evidence",
-                   "overdue", "note", "pages", "merged")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")  # + full-width
 _CSV_CELL_BREAK = re.compile("([;\r\n][ \t]*)(?=[=+\\-@\uff1d\uff0b\uff0d\uff20])")
 
 
 def finding_rows(record: ReportRecord) -> list[dict[str, Any]]:
     """One dict per finding with the report's fields in front (lists kept as lists)."""
-    data = record.to_dict()
-    report = {"file": data["source"]["file"], "sha256": data["source"]["sha256"],
-              "format": data["source"]["format"],
-              **{k: data["report"][k] for k in REPORT_COLUMNS[3:]}}
-    return [{**report, **{k: f[k] for k in FINDING_COLUMNS}} for f in data["findings"]]
+    return record.finding_rows()
 
 
 def defuse(value: str) -> str:
@@ -76,15 +67,25 @@ def _csv_value(value: Any) -> str:
     return defuse_csv(value) if isinstance(value, str) else str(value)
 
 
-def records_to_csv(records: Iterable[ReportRecord]) -> str:
-    """CSV text with a BOM; one line per finding."""
+def csv_header() -> str:
+    """The BOM and the header line: written once at the top of a CSV, however many reports follow."""
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerow(REPORT_COLUMNS + FINDING_COLUMNS)
+    return "\ufeff" + buffer.getvalue()
+
+
+def csv_rows(record: ReportRecord) -> str:
+    """One report's CSV lines (one per finding), without the header: appended under :func:`csv_header`."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(REPORT_COLUMNS + FINDING_COLUMNS)
-    for record in records:
-        for row in finding_rows(record):
-            writer.writerow([_csv_value(row[c]) for c in REPORT_COLUMNS + FINDING_COLUMNS])
-    return "\ufeff" + buffer.getvalue()
+    for row in record.finding_rows():
+        writer.writerow([_csv_value(row[c]) for c in REPORT_COLUMNS + FINDING_COLUMNS])
+    return buffer.getvalue()
+
+
+def records_to_csv(records: Iterable[ReportRecord]) -> str:
+    """CSV text with a BOM and one header; one line per finding."""
+    return csv_header() + "".join(csv_rows(r) for r in records)
 
 
 def records_to_jsonl(records: Iterable[ReportRecord]) -> str:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Sequence
+from typing import Any
 
 from cchc.record import AuditEntry, ReportMeta, ReportRecord, Severity
 from cchc.vocabulary import row_label, severity_label, vn_date
@@ -74,20 +75,31 @@ def severity_counts(entries: Sequence[AuditEntry]) -> dict[str, int]:
 
 
 def verdict(entries: Sequence[AuditEntry]) -> str:
-    """The last line: whether the report can be sent as it is."""
+    """The last line: whether the report can be sent as it is.
+
+    >>> verdict([])
+    'Kết luận: ĐẠT — không phát hiện thiếu sót cần sửa (pass: nothing to fix).'
+    """
     counts = severity_counts(entries)
     errors, warnings = counts["error"], counts["warning"]
     if errors:
-        tail = f" và {warnings} cảnh báo" if warnings else ""
-        return f"Kết luận: CHƯA ĐẠT — có {errors} lỗi cần sửa trước khi gửi{tail}."
+        tail, gloss = (f" và {warnings} cảnh báo", f", {warnings} warning(s)") if warnings else ("", "")
+        return (f"Kết luận: CHƯA ĐẠT — có {errors} lỗi cần sửa trước khi gửi{tail} "
+                f"(fail: {errors} error(s) to fix before sending{gloss}).")
     if warnings:
-        return f"Kết luận: Không có lỗi; có {warnings} cảnh báo nên xem lại trước khi gửi."
-    return "Kết luận: ĐẠT — không phát hiện thiếu sót cần sửa."
+        return (f"Kết luận: Không có lỗi; có {warnings} cảnh báo nên xem lại trước khi gửi "
+                f"(no error; {warnings} warning(s) to review).")
+    return "Kết luận: ĐẠT — không phát hiện thiếu sót cần sửa (pass: nothing to fix)."
 
 
-def checklist_text(record: ReportRecord) -> str:
-    """The whole checklist: head, entries grouped Lỗi / Cảnh báo / Lưu ý, verdict."""
-    lines = [f"Kiểm tra báo cáo trước khi gửi: {record.source.file}", *metadata_lines(record), ""]
+def checklist_text(record: ReportRecord, shown_name: str | None = None) -> str:
+    """The whole checklist: head, entries grouped Lỗi / Cảnh báo / Lưu ý, verdict.
+
+    ``shown_name`` names the file in the head (the path the officer gave, when several
+    files are checked at once); the record's file name by default.
+    """
+    lines = [f"Kiểm tra báo cáo trước khi gửi: {shown_name or record.source.file}",
+             *metadata_lines(record), ""]
     counts = severity_counts(record.audit)
     for severity in SEVERITY_ORDER:
         group = [e for e in record.audit if e.severity.value == severity]
@@ -96,20 +108,47 @@ def checklist_text(record: ReportRecord) -> str:
             lines.extend(entry_line(e) for e in group)
             lines.append("")
     if not record.audit:
-        lines.extend(["Không phát hiện mục nào cần bổ sung hoặc chỉnh sửa.", ""])
+        lines.extend(["Không phát hiện mục nào cần bổ sung hoặc chỉnh sửa (nothing missing or "
+                      "inconsistent).", ""])
     lines.append(verdict(record.audit))
     return "\n".join(lines) + "\n"
 
 
+def audit_payload(record: ReportRecord) -> dict[str, Any]:
+    """The audit entries and the head they belong to, as plain data (dates ISO)."""
+    data = record.to_dict()
+    return {"file": record.source.file, "report": data["report"],
+            "counts": severity_counts(record.audit), "audit": data["audit"]}
+
+
 def audit_json(record: ReportRecord) -> str:
     """The audit entries (and the head they belong to) as JSON, for scripts."""
-    payload = {
-        "file": record.source.file,
-        "report": record.to_dict()["report"],
-        "counts": severity_counts(record.audit),
-        "audit": record.to_dict()["audit"],
-    }
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(audit_payload(record), ensure_ascii=False, indent=2) + "\n"
+
+
+def verdict_line(record: ReportRecord, shown_name: str | None = None) -> str:
+    """One line per report (``cchc audit -q``): the file and the verdict.
+
+    Example: ``"bc_stp.docx: Kết luận: ĐẠT — không phát hiện thiếu sót cần sửa."``
+    """
+    return f"{shown_name or record.source.file}: {verdict(record.audit)}"
+
+
+def run_summary(passed: int, warned: int, failed: int, unreadable: int) -> str:
+    r"""The closing line when several reports are checked at once.
+
+    >>> print(run_summary(2, 1, 1, 0).replace(" (", "\n("))
+    Tổng hợp: 4 báo cáo — 2 đạt, 1 chỉ có cảnh báo, 1 chưa đạt
+    (4 reports: 2 pass, 1 with warnings, 1 fail).
+    """
+    total = passed + warned + failed + unreadable
+    vi = [f"{passed} đạt", f"{warned} chỉ có cảnh báo", f"{failed} chưa đạt"]
+    en = [f"{passed} pass", f"{warned} with warnings", f"{failed} fail"]
+    if unreadable:
+        vi.append(f"{unreadable} không đọc được")
+        en.append(f"{unreadable} unreadable")
+    return (f"Tổng hợp: {total} báo cáo — {', '.join(vi)} "
+            f"({total} reports: {', '.join(en)}).")
 
 
 def has_errors(record: ReportRecord) -> bool:
