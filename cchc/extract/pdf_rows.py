@@ -45,6 +45,7 @@ from cchc.extract.pdf_lines import glyphs_to_lines
 # A row label in the TT column: 1, 12., 3), 1.2, II, IV., B., c)
 _LABEL = regex.compile(r"^(?:\d{1,4}(?:\.\d{1,3})*[.)]?|[IVXLC]{1,7}[.)]?|[A-ZĐ][.)]?|[a-zđ][.)])$")
 _TOP_ALIGNED_SHARE = 0.5  # share of labels level with another column's line: cells top-aligned
+_LEADING_MAX = 0.6  # the gap between two lines of one cell is below this × a line's height
 _WIDE_GAP_SHARE = 0.8  # centred cells: a strip above the first label this wide (× row strips) cuts
 
 
@@ -96,7 +97,10 @@ def row_cuts(grids: Sequence[Grid], layout: PageLayout, settings: LayoutSettings
                 drawn = [r for r in closed if not r.vertical]
             near = [r.pos for r in drawn if r.start < x1 and r.end > x0]
             band = [*lines[k], *others]
-            for y in band_cuts(lines[k], others, near, settings, single):
+            by_cell = [[line for line in cl if top <= (line.top + line.bottom) / 2 <= bottom]
+                       for j, cl in enumerate(lines) if j != k]
+            for y in band_cuts(lines[k], others, near, settings, single,
+                               cells=[c for c in by_cell if c], band=(top, bottom)):
                 cuts.extend(_cut_segments(grid, y, band))
     return cuts
 
@@ -133,12 +137,16 @@ def _cut_segments(grid: Grid, y: float, lines: Sequence[TextLine]) -> list[Rule]
 
 
 def band_cuts(lead: Sequence[TextLine], others: Sequence[TextLine], drawn: Sequence[float],
-              settings: LayoutSettings, single: bool = False) -> list[float]:
+              settings: LayoutSettings, single: bool = False, *,
+              cells: Sequence[Sequence[TextLine]] = (), band: tuple[float, float] | None = None,
+              ) -> list[float]:
     """Heights where rows start inside one band of a TT cell (empty when it holds one row).
 
     ``lead`` are the TT cell's lines, ``others`` the lines of the other columns in the
     same band, ``drawn`` the heights of horizontal rules drawn across the table (a rule
-    drawn inside a free strip is where the row ends, e.g. under a group row).
+    drawn inside a free strip is where the row ends, e.g. under a group row).  With
+    ``cells`` (``others`` per cell) and ``band`` (its top and bottom), rows of centred
+    cells are cut where the cells' own gaps agree (:func:`_best_gap`).
     """
     tol = settings.line_tolerance
     if not lead:
@@ -150,16 +158,27 @@ def band_cuts(lead: Sequence[TextLine], others: Sequence[TextLine], drawn: Seque
     everything = [*lead, *others]
     gaps = _free_strips(everything)
     top_aligned = _top_aligned(labels, others, tol)
-    if len(labels) < 2 and first_line in labels and not top_aligned:
+    by_cells = bool(cells) and band is not None
+    if by_cells and top_aligned:
+        top_aligned = not _centred(labels, cells, tol)
+    if len(labels) < 2 and first_line in labels and not top_aligned and not by_cells:
         return []
+    columns = [sorted(c, key=lambda line: line.top) for c in cells]
+    leading = _leading(columns)
     chosen: list[tuple[float, float]] = []
     for a, b in zip(labels, labels[1:], strict=False):
+        if by_cells and not top_aligned:
+            chosen.append(_best_gap(columns, leading, a.bottom, b.top))
+            continue
         between = [g for g in gaps if g[0] >= a.bottom - tol and g[1] <= b.top + tol]
         if not between:
             chosen.append((b.top - tol / 2, b.top - tol / 2))
             continue
         chosen.append(between[-1] if top_aligned else max(between, key=lambda g: (g[1] - g[0], g[0])))
     first = labels[0]
+    if band is not None and by_cells and (not top_aligned or _centred([first], cells, tol)):
+        strip = _above_centred(first, lead, columns, leading, band, chosen)
+        return [_cut_in(s, drawn) for s in ([strip] if strip else []) + chosen]
     above = [g for g in gaps if g[1] <= first.top + tol]
     has_text_above = any(line.bottom <= first.top for line in everything)
     if above and has_text_above:
@@ -169,6 +188,107 @@ def band_cuts(lead: Sequence[TextLine], others: Sequence[TextLine], drawn: Seque
         if top_aligned or first_line not in labels or strip[1] - strip[0] >= _WIDE_GAP_SHARE * typical:
             chosen.insert(0, strip)
     return [_cut_in(strip, drawn) for strip in chosen]
+
+
+def _above_centred(first: TextLine, lead: Sequence[TextLine], columns: Sequence[Sequence[TextLine]],
+                   leading: float, band: tuple[float, float], chosen: Sequence[tuple[float, float]]
+                   ) -> tuple[float, float] | None:
+    """Where the first row starts when its cells are centred, if below the band's top.
+
+    Text above the first label is a row of its own (the rest of a row cut by the page
+    break) only when the first row, centred on its label, cannot reach up to it: its top
+    lies as far above the label's middle as its bottom (the first cut) lies below.
+    """
+    above = [line for c in columns for line in c if line.bottom <= first.top]
+    above += [line for line in lead if line.bottom <= first.top]
+    if not above:
+        return None
+    below = (chosen[0][0] + chosen[0][1]) / 2 if chosen else band[1]
+    mid = (first.top + first.bottom) / 2
+    if 2 * mid - below <= band[0] + (first.bottom - first.top):
+        return None
+    return _best_gap(columns, leading, min(line.top for line in above), first.top)
+
+
+def _centred(labels: Sequence[TextLine], cells: Sequence[Sequence[TextLine]], tol: float) -> bool:
+    """The cells' texts are centred on the labels rather than hung from the labels' tops.
+
+    Each column is cut into cell texts at its wide gaps (:func:`_chunks`); a text of
+    several lines beside a label either starts level with it (cells aligned to their top)
+    or has its middle level with the label's middle (cells centred).  One-line texts
+    match both and decide nothing.
+    """
+    columns = [sorted(c, key=lambda line: line.top) for c in cells]
+    leading = _leading(columns)
+    margin = max(1.0, 0.1 * _line_height(columns))
+    tops = middles = 0
+    for chunk in (ch for c in columns for ch in _chunks(c, leading + margin)):
+        if len(chunk) < 2:
+            continue
+        top, bottom = chunk[0].top, chunk[-1].bottom
+        for label in labels:
+            if abs(top - label.top) <= tol:
+                tops += 1
+            elif abs((top + bottom) / 2 - (label.top + label.bottom) / 2) <= tol:
+                middles += 1
+    return middles > tops
+
+
+def _chunks(lines: Sequence[TextLine], wide: float) -> list[list[TextLine]]:
+    """A column's lines (top first) in runs separated by gaps wider than ``wide``."""
+    runs: list[list[TextLine]] = []
+    for line in lines:
+        if runs and line.top - runs[-1][-1].bottom <= wide:
+            runs[-1].append(line)
+        else:
+            runs.append([line])
+    return runs
+
+
+def _leading(columns: Sequence[Sequence[TextLine]]) -> float:
+    """The usual gap between two lines of one cell: the median of the columns' gaps less
+    than 0.6 line heights (a line's leading is well under that; rows lie farther apart)."""
+    most = _LEADING_MAX * _line_height(columns)
+    gaps = sorted(b.top - a.bottom for c in columns for a, b in zip(c, c[1:], strict=False)
+                  if -1 < b.top - a.bottom < most)
+    return gaps[len(gaps) // 2] if gaps else 0.0
+
+
+def _best_gap(columns: Sequence[Sequence[TextLine]], leading: float, lo: float, hi: float
+              ) -> tuple[float, float]:
+    """The strip between ``lo`` and ``hi`` where most columns pass from one cell to the next.
+
+    A column votes for the heights inside a gap between two of its lines wider than
+    ``leading`` by a margin (the padding of two cells), and against the heights inside a
+    gap of plain leading or inside one of its lines (the text of one cell: merged over
+    both rows, or the wrong height).  The strip with most votes wins, then the widest.
+    """
+    margin = max(1.0, 0.1 * _line_height(columns))
+    spans: list[tuple[float, float, int]] = []  # (from, to, vote)
+    for c in columns:
+        for line in c:
+            if line.bottom > lo and line.top < hi:
+                spans.append((line.top, line.bottom, -1))
+        for x, y in zip(c, c[1:], strict=False):
+            if y.top > x.bottom and y.top > lo and x.bottom < hi:
+                spans.append((x.bottom, y.top, 1 if y.top - x.bottom > leading + margin else -1))
+    edges = sorted({lo, hi, *(max(lo, min(hi, y)) for span in spans for y in span[:2])})
+    best: tuple[int, float, float, float] | None = None
+    for y0, y1 in zip(edges, edges[1:], strict=False):
+        if y1 - y0 <= 0:
+            continue
+        mid = (y0 + y1) / 2
+        votes = sum(v for s0, s1, v in spans if s0 < mid < s1)
+        if best is None or (votes, y1 - y0) > best[:2]:
+            best = (votes, y1 - y0, y0, y1)
+    if best is None:
+        return (hi, hi)
+    return (best[2], best[3])
+
+
+def _line_height(columns: Sequence[Sequence[TextLine]]) -> float:
+    heights = sorted(line.bottom - line.top for c in columns for line in c)
+    return heights[len(heights) // 2] if heights else 0.0
 
 
 def _free_strips(lines: Sequence[TextLine]) -> list[tuple[float, float]]:
