@@ -9,7 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from cchc.cli.common import add_db_argument
+from cchc.cli.common import add_db_argument, say
 from cchc.errors import CchcError
 
 
@@ -50,5 +50,6 @@ def run(args: argparse.Namespace) -> int:
         print(f"cchc export: {exc}", file=sys.stderr)
         return 1
     outputs = " and ".join(str(p) for p in (args.parquet, args.xlsx, args.csv) if p is not None)
-    print(f"cchc: exported {tables} table(s) from {redact(target)} to {outputs}", file=sys.stderr)
+    say(args, f"cchc: đã xuất {tables} bảng từ {redact(target)} ra {outputs} "
+              f"(exported {tables} table(s))")
     return 0

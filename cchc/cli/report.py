@@ -9,7 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from cchc.cli.common import add_db_argument
+from cchc.cli.common import add_db_argument, say
 from cchc.errors import CchcError
 
 
@@ -35,6 +35,7 @@ def run(args: argparse.Namespace) -> int:
     except (CchcError, OSError) as exc:
         print(f"cchc report: {exc}", file=sys.stderr)
         return 1
-    print(f"cchc: đã ghi {args.output} ({len(data.documents)} báo cáo, {len(data.units)} đơn vị)",
-          file=sys.stderr)
+    reports, units = len(data.documents), len(data.units)
+    say(args, f"cchc: đã ghi {args.output} ({reports} báo cáo, {units} đơn vị) "
+              f"(report written: {reports} report(s), {units} unit(s))")
     return 0
