@@ -7,7 +7,9 @@ The rule, for fragments that continue one table (same column layout):
 2. A blank row and a column-number row are dropped; a group row becomes the ``section`` of
    the rows below and is never a finding: ``I. CÔNG TÁC …`` as one text, in a cell spanning
    the row or in a row that is otherwise empty; or a Roman numeral or capital letter alone
-   in the TT cell with the title in one other cell (spanning the rest or not).
+   in the TT cell with the title in one other cell (spanning the rest or not).  A group
+   row cut by a page break goes on at the top of the next page as one text without a
+   numeral (TT empty): it is the rest of the title, not a finding.
 3. A row whose seq (TT) cell is empty continues the row above, cell by cell: its text is
    appended to the cell it continues as a new line (cleaning joins lines with a space,
    or with nothing after a hyphen that cut a symbol such as ``KH-`` / ``SNV``).
@@ -100,20 +102,40 @@ class _Stitcher:
         self.rows: list[_Row] = []
         self.last_refs: list[_Ref] | None = None
         self.section: str | None = None
+        self.group_page: int | None = None  # page of a group row not yet followed by a finding
 
     def feed(self, table: RawTable, skip: int) -> None:
         for raw in table.rows[skip:]:
             if raw.is_blank or is_column_number_row(raw):
                 continue
+            if self._continues_group(raw):
+                continue
             group = _group_text(raw, self.n_cols, self.seq_col)
             if group is not None:
                 self.section = group
+                self.group_page = raw.page
                 self.last_refs = None
                 continue
+            self.group_page = None
             if self._is_continuation(raw):
                 self._continue(raw, table.ruled)
             else:
                 self._start(raw)
+
+    def _continues_group(self, raw: RawRow) -> bool:
+        """Rule 2b: the rest of a group row's title, cut by the page break, goes on the
+        next page (TT empty, no numeral of its own): it is added to the section."""
+        if self.section is None or self.group_page is None or raw.page is None \
+                or raw.page == self.group_page or self.seq_col is None:
+            return False
+        if raw.text_at(self.seq_col).strip() and _group_text(raw, self.n_cols, self.seq_col) is None:
+            return False
+        texts = [c.text for c in raw.cells if c.v_merge is not VMerge.CONTINUE and c.text.strip()]
+        if len(texts) != 1 or _GROUP_TEXT.match(squash_spaces(texts[0])):
+            return False
+        self.section = squash_spaces(f"{self.section}\n{texts[0]}")
+        self.group_page = raw.page
+        return True
 
     def _is_continuation(self, raw: RawRow) -> bool:
         if not self.rows or self.seq_col is None:
