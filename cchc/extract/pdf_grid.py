@@ -17,6 +17,7 @@ the cells is a grid column (row) line, so a rectangle over several grid columns 
 from __future__ import annotations
 
 import math
+import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, fields, replace
@@ -405,6 +406,7 @@ def _cut_word(line: TextLine, after: TextLine, inner: float) -> bool:
 
 _READINGS: tuple[Callable[[str], str], ...] = (str, decode_vni, decode_tcvn3)
 _EDGE_PUNCT = "\"'“”‘’([{)]}.,;:!?"
+_DOTTED = re.compile(r"\d+(?:\.\d+)+")
 
 
 def _two_words(left: str, right: str) -> bool:
@@ -419,6 +421,10 @@ def _two_words(left: str, right: str) -> bool:
     """
     if left[-1:] in ",;:!?)" and right[:1].isalpha():
         return True  # a word ended by its punctuation (``phòng,`` / ``đơn``)
+    if left[-1:] == "." and len(left) > 2 and right[:1].isupper() and left[-2:-1].isalpha():
+        return True  # a sentence ends, the next begins (``phương.`` / ``Nguyên``)
+    if left[-1:] in ",;" and _DOTTED.match(right):
+        return True  # a list of codes (``4.3.2.5,`` / ``4.6.5.2)``), not a decimal comma
     right = right.rstrip(_EDGE_PUNCT)
     left = left.lstrip(_EDGE_PUNCT)
     for read in _READINGS:
