@@ -6,9 +6,8 @@ Each rendering must be right on at least 90% of the scored fields (notes/semanti
 each rendering kind on at least 98% of all its fields.  An invented or missing finding counts
 as an error on all its fields.
 
-Renderings whose readers are still being fixed carry ``xfail(strict=False)``, by rendering kind
-(:data:`XFAIL_KINDS`) or by a layout feature the readers do not handle yet
-(:data:`WORDINGS_NOT_MAPPED`): when a reader is fixed they XPASS, and the mark is removed.
+Renderings whose readers are still being fixed carry ``xfail(strict=False)`` by rendering
+kind (:data:`XFAIL_KINDS`): when a reader is fixed they XPASS, and its kind leaves the table.
 Renderings are cached (tests/layouts/render.py), so a rerun converts nothing.  Without
 LibreOffice the LibreOffice renderings are skipped, except under ``CI=true`` where they fail.
 """
@@ -46,8 +45,6 @@ XFAIL_KINDS: dict[str, str] = {
     "tcvn3_pdf": "TCVN3 PDFs: legacy bytes without font names, lost 'ư' (issue 9 item 5)",
     "vni_pdf": "VNI PDFs: legacy bytes without font names (issue 9 item 5)",
 }
-# Header wordings units write that cchc/extract/columns.py does not map to their role today.
-WORDINGS_NOT_MAPPED: dict[str, str] = {}
 NEEDS_SOFFICE = frozenset(SEEDS) - {"docx"}
 
 
@@ -80,22 +77,11 @@ def _need_tools(kind: str) -> None:
         pytest.skip("LibreOffice (soffice) is not installed")
 
 
-def _feature_marks(seed: int) -> list[pytest.MarkDecorator]:
-    spec = draw_report(seed)
-    words = {h.text for row in spec.table.header for h in row}
-    unmapped = sorted(w for w in words if w in WORDINGS_NOT_MAPPED)
-    if unmapped:
-        return [pytest.mark.xfail(strict=False, reason=f"header wording not mapped: {unmapped}")]
-    return []
-
-
 def _cases() -> list[object]:
     cases = []
     for kind, seeds in SEEDS.items():
         for seed in seeds:
-            marks = _feature_marks(seed)
-            if kind in XFAIL_KINDS:
-                marks = [pytest.mark.xfail(strict=False, reason=XFAIL_KINDS[kind])]
+            marks = [pytest.mark.xfail(strict=False, reason=XFAIL_KINDS[kind])] if kind in XFAIL_KINDS else []
             cases.append(pytest.param(kind, seed, marks=marks, id=f"{kind}-{seed}"))
     return cases
 

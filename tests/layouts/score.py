@@ -80,21 +80,30 @@ def read_record(path: Path) -> dict[str, Any]:
 
 
 def _key(f: dict[str, Any], caseless: frozenset[str]) -> tuple[Any, Any, Any]:
-    section = f.get("section")
-    if "section" in caseless and isinstance(section, str):
-        section = section.casefold()
-    return (section, f.get("seq"), f.get("shortcoming"))
+    if caseless:
+        return (_fold(f.get("section")), f.get("seq"), _fold(f.get("shortcoming")))
+    return (f.get("section"), f.get("seq"), f.get("shortcoming"))
 
 
-# Fields whose letter case a rendering cannot keep: a TCVN3 document writes its capitals as
-# lowercase codes drawn by the ``.VnTimeH`` font; printed to PDF without that font, the text
-# layer holds lowercase letters and no reader can know they were capitals.
-CASELESS = {"tcvn3_pdf": frozenset({"title", "section"})}
+# Fields whose letter case a rendering cannot keep: TCVN3 has no codes for accented capitals
+# (and all-caps runs are typed lowercase), so a document draws them with lowercase codes in
+# the ``.VnTimeH`` font; printed to PDF without that font, the text layer holds lowercase
+# letters ("Áp dụng" -> "áp dụng", "CẢI CÁCH" -> "cải cách") and no reader can know.
+CASELESS = {"tcvn3_pdf": frozenset({"title", "section", "shortcoming", "remedy", "remedy_items",
+                                    "owner", "deadline", "progress", "note"})}
+
+
+def _fold(value: Any) -> Any:
+    if isinstance(value, str):
+        return value.casefold()
+    if isinstance(value, list):
+        return [_fold(v) for v in value]
+    return value
 
 
 def _same(name: str, want: Any, have: Any, caseless: frozenset[str]) -> bool:
-    if name in caseless and isinstance(want, str) and isinstance(have, str):
-        return want.casefold() == have.casefold()
+    if name in caseless:
+        return bool(_fold(want) == _fold(have))
     return bool(want == have)
 
 
