@@ -458,8 +458,8 @@ def test_nothing_to_read_is_a_usage_error(argv: list[str], tmp_path: Path,
 
 
 def test_bad_arguments_are_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    for bad in (["--workers", "0"], ["--timeout", "-1"], []):
-        argv = [str(SEED), *bad] + (["--db", str(tmp_path / "k.duckdb")] if bad else [])
+    for bad in (["--workers", "0"], ["--timeout", "-1"]):  # no --db: the default warehouse (cli.common)
+        argv = [str(SEED), *bad, "--db", str(tmp_path / "k.duckdb")]
         with pytest.raises(SystemExit) as info:
             run(*argv)
         assert info.value.code == 2

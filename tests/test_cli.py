@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -183,6 +184,17 @@ def test_one_warehouse_default_for_every_command(monkeypatch: pytest.MonkeyPatch
     assert {seen[c, "/tmp/kho.duckdb"] for c in ("batch", "report", "export")} == {"/tmp/kho.duckdb"}
     parser, _ = main_module._parser("report")
     assert parser.parse_args(["report", "--db", "a.duckdb"]).db == "a.duckdb"
+
+
+def test_batch_then_report_with_no_db_agree(tmp_path: Path) -> None:
+    """What `make run` does, then a plain `cchc report`: both find the same warehouse."""
+    env = {k: v for k, v in os.environ.items() if k != "CCHC_DB"}
+    for argv in (["batch", str(SEED), "-q"], ["report", "-q"], ["export", "--csv", "bang", "-q"]):
+        done = subprocess.run([*CCHC, *argv], cwd=tmp_path, capture_output=True, text=True,
+                              timeout=600, env=env)
+        assert done.returncode == 0 and done.stdout == "" and "Traceback" not in done.stderr, done.stderr
+    assert (tmp_path / "cchc.duckdb").is_file() and (tmp_path / "report.html").is_file()
+    assert any((tmp_path / "bang").iterdir())
 
 
 def test_help_is_vietnamese_first(capsys: pytest.CaptureFixture[str]) -> None:
