@@ -38,7 +38,7 @@ def test_an_unlisted_producer_is_read_by_pdfplumber(monkeypatch: pytest.MonkeyPa
     path = ROOT / "samples" / "stp_2023_q1.pdf"
     monkeypatch.setattr(pdf_pdfium, "PRODUCERS", ("Skia/PDF",))
     assert open_pdfium(path, None, 1000) is None
-    assert read_pdf(path).pages == 6
+    assert read_pdf(path, pdfium=True).pages == 6
 
 
 def test_a_page_pdfium_cannot_place_falls_back_to_pdfplumber(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -48,12 +48,12 @@ def test_a_page_pdfium_cannot_place_falls_back_to_pdfplumber(monkeypatch: pytest
         raise pdf_pdfium.PdfiumUnsupported("rotated")
 
     monkeypatch.setattr(pdf_pdfium.PdfiumPage, "_ensure", refuse)
-    assert read_pdf(path) == read_pdf(path, pdfium=False)
+    assert read_pdf(path, pdfium=True) == read_pdf(path, pdfium=False)
 
 
 def test_reading_a_libreoffice_pdf_does_not_import_pdfplumber() -> None:
     code = ("import sys; from cchc.extract.pdf_reader import read_pdf; "
-            f"read_pdf({str(ROOT / 'samples' / 'stp_2023_q1.pdf')!r}); "
+            f"read_pdf({str(ROOT / 'samples' / 'stp_2023_q1.pdf')!r}, pdfium=True); "
             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('pdfplumber', 'pdfminer')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
