@@ -7,6 +7,31 @@ name, so the command line and the batch runner can print one line and go on.
 
 from __future__ import annotations
 
+import re
+
+#: What a name must not carry into a message or a log line: control characters (a newline
+#: would forge a line of its own), Unicode line breaks and bidirectional overrides, and the
+#: lone surrogates by which Python holds the bytes of a non-UTF-8 file name.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else (
+        f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+
+
+def printable(text: str) -> str:
+    r"""``text`` (a file name, a path) fit for a message, a log line or an output name: valid
+    UTF-8, one line, shown as written.  A byte that is not UTF-8 (a Latin-1 name from a
+    Windows USB stick, held by Python as a surrogate) shows as ``\xNN``, a control
+    character as ``\xNN`` or ``\uNNNN``.
+
+    >>> print(printable("b\udce1o c\udce1o.docx"), printable("a\nb: failed.txt"))
+    b\xe1o c\xe1o.docx a\x0ab: failed.txt
+    """
+    return _UNPRINTABLE.sub(_escape, text)
+
 
 class CchcError(Exception):
     """Base of every error cchc raises on purpose."""
@@ -16,6 +41,7 @@ class DocumentError(CchcError, ValueError):
     """A file that cannot be read as a report; ``code`` is stable, ``message`` is for people."""
 
     def __init__(self, file: str, code: str, message: str) -> None:
+        file = printable(file)  # a name with a newline or non-UTF-8 bytes stays one line
         super().__init__(f"{file}: {code}: {message}")
         self.file = file
         self.code = code

@@ -79,6 +79,8 @@ ensure_role_and_database() {
         log "creating role $ROLE"
         admin_psql "$port" -c "CREATE ROLE $ROLE LOGIN PASSWORD '$PASSWORD'"
     fi
+    # CREATEDB: the concurrency test makes a scratch database per repetition (issue 13).
+    admin_psql "$port" -c "ALTER ROLE $ROLE CREATEDB"
     if [ "$(admin_psql "$port" -tAc "SELECT 1 FROM pg_database WHERE datname = '$DATABASE'")" != "1" ]; then
         log "creating database $DATABASE"
         admin_psql "$port" -c "CREATE DATABASE $DATABASE OWNER $ROLE ENCODING 'UTF8' TEMPLATE template0"

@@ -6,12 +6,20 @@ twins (``._bao_cao.docx``) and subfolders per department.  Those junk files are 
 the list with a skip reason (they appear in the run log, so nothing vanishes silently);
 every other file with a report extension is read, and the format is decided later from its
 bytes, not from this extension.  A file named explicitly is read whatever its extension.
+
+Only regular files are read: a FIFO (whose ``open`` blocks for ever), a device or a socket
+is skipped as ``not_regular_file``; a symbolic link is followed only when it resolves to a
+regular file inside the folder being walked (``passwd.txt → /etc/passwd`` is
+``symlink_outside_folder``, a dangling one ``broken_symlink``).  Names are taken as the
+operating system gives them: bytes that are not UTF-8 stay in the path (Python holds them
+as surrogates), so the file can still be opened; messages show them escaped.
 """
 
 from __future__ import annotations
 
 import glob
 import os
+import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,13 +52,37 @@ def skip_reason(path: Path) -> str | None:
     return None
 
 
-def _walk(folder: Path) -> Iterable[Path]:
-    """Report files under ``folder``, recursively; hidden folders (``.git``, ``.Trash``) left out."""
+def entry_skip(path: Path, inside: Path | None) -> str | None:
+    """Why ``path`` is not read although its name looks like a report, or ``None``.
+
+    ``inside``: the resolved folder a symbolic link must stay in (``None``: a file named
+    on the command line, whose link may point anywhere).  Decided on ``lstat`` and the
+    resolved target's ``stat``, which never open the file.
+    """
+    try:
+        info = path.lstat()
+        outside = False
+        if stat.S_ISLNK(info.st_mode):
+            target = path.resolve(strict=True)
+            outside = inside is not None and not target.is_relative_to(inside)
+            info = target.stat()
+    except (OSError, RuntimeError):  # dangling link, a loop, or gone since the walk
+        return "broken_symlink"
+    if not stat.S_ISREG(info.st_mode):
+        return "not_regular_file"
+    return "symlink_outside_folder" if outside else None
+
+
+def _walk(folder: Path) -> Iterable[tuple[Path, str | None]]:
+    """Files with a report extension under ``folder``, recursively, each with its skip reason;
+    hidden folders (``.git``, ``.Trash``) and linked folders are not entered."""
+    inside = folder.resolve()
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             if Path(name).suffix.lower() in REPORT_SUFFIXES:
-                yield Path(root) / name
+                path = Path(root) / name
+                yield path, entry_skip(path, inside)
 
 
 def _expand(argument: str) -> list[Path]:
@@ -66,11 +98,11 @@ def _expand(argument: str) -> list[Path]:
     raise DiscoveryError(f"không tìm thấy {argument} (no such file or folder)")
 
 
-def _files_of(path: Path, *, explicit: bool) -> Iterable[Path]:
+def _files_of(path: Path, *, explicit: bool) -> Iterable[tuple[Path, str | None]]:
     if path.is_dir():
         yield from _walk(path)
-    elif path.is_file() and (explicit or path.suffix.lower() in REPORT_SUFFIXES):
-        yield path
+    elif explicit or path.suffix.lower() in REPORT_SUFFIXES:
+        yield path, entry_skip(path, None)
 
 
 def discover(arguments: Sequence[str]) -> list[Candidate]:
@@ -84,9 +116,9 @@ def discover(arguments: Sequence[str]) -> list[Candidate]:
     for argument in arguments:
         explicit = not (_GLOB_CHARS & set(argument)) or Path(argument).exists()
         for path in _expand(argument):
-            for file in _files_of(path, explicit=explicit):
-                resolved = file.resolve()
-                found.setdefault(resolved, Candidate(resolved, skip_reason(file)))
+            for file, skip in _files_of(path, explicit=explicit):
+                resolved = file.resolve() if skip is None else file.absolute()
+                found.setdefault(resolved, Candidate(resolved, skip or skip_reason(file)))
     if not found:
         raise DiscoveryError(f"không tìm thấy báo cáo nào (.docx, .pdf, .txt, .doc) trong "
                              f"{', '.join(arguments)} (no report found)")

@@ -19,9 +19,12 @@ keep reading while the parent writes to the database.
 from __future__ import annotations
 
 import multiprocessing
+import signal
+import threading
 import time
 from collections import deque
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
@@ -32,6 +35,27 @@ from cchc.errors import CchcError
 
 #: Workers that die before saying ready, in a row, before the batch gives up.
 MAX_STARTUP_FAILURES = 3
+
+
+@contextmanager
+def _sigint_ignored() -> Iterator[None]:
+    """SIGINT ignored while a worker is started, so the worker is born ignoring it.
+
+    A spawned worker is a new interpreter that spends its first second importing; Ctrl-C
+    reaches the whole process group, and a worker that has not yet run a line of ours
+    would print a ``KeyboardInterrupt`` traceback (80 lines from a few workers).  An
+    ignored signal stays ignored across ``exec``, and Python then installs no handler of
+    its own: the worker ignores SIGINT from its first instruction.  The parent's handler
+    is back as soon as the process is started (only the main thread may set handlers).
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 class PoolError(CchcError):
@@ -101,7 +125,8 @@ class WorkerPool:
         parent_end, child_end = self._context.Pipe(duplex=True)
         process = self._context.Process(target=worker_main, args=(child_end, self.job),
                                          name="cchc-worker", daemon=True)
-        process.start()
+        with _sigint_ignored():
+            process.start()
         child_end.close()  # so the parent sees EOF when the worker dies
         self._slots.append(_Slot(process, parent_end))
 

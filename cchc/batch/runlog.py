@@ -1,13 +1,13 @@
 """The run log: one CSV line per file of a batch, written as each file is done.
 
 Every run is appended, its lines marked with the run's id (:func:`new_run_id`), so the log
-keeps the history of what failed when, not only the last run.  Why a line at a time, flushed: the log is how an analyst (or a test) sees a long run
-advance and, after a crash, which files were finished.  A file's line is written only
-after its rows are committed, so a line never claims more than the warehouse holds (the
-reverse can happen — committed, then killed before the line — and the next run logs that
-file ``unchanged``).
+keeps the history of what failed when, not only the last run. Why a line at a time,
+flushed: the log is how an analyst (or a test) sees a long run advance and, after a crash,
+which files were finished. A file's line is written only after its rows are committed, so
+a line never claims more than the warehouse holds (the reverse can happen — committed,
+then killed before the line — and the next run logs that file ``unchanged``).
 
-UTF-8 with a BOM, for Excel; the message cell is defused like every CSV cell cchc writes.
+UTF-8 with a BOM, for Excel; every cell is defused like every CSV cell cchc writes.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TextIO
 
-from cchc.output.tabular import defuse
+from cchc.output.tabular import defuse_csv
 
 COLUMNS = ("run_id", "path", "sha256", "outcome", "error_code", "message", "findings", "seconds")
 
@@ -53,10 +53,12 @@ class FileResult:
     seconds: float = 0.0
 
     def row(self, run_id: str = "") -> list[str]:
-        """The CSV cells, in :data:`COLUMNS` order."""
-        return [run_id, self.path, self.sha256 or "", self.outcome.value, self.error_code or "",
-                defuse(self.message or ""), "" if self.findings is None else str(self.findings),
-                f"{self.seconds:.3f}"]
+        """The CSV cells, in :data:`COLUMNS` order, each through the record CSV's formula guard
+        (a file named ``a;=2+5+cmd|' -C calc'!A0;b.txt`` is a path, not a formula)."""
+        cells = [run_id, self.path, self.sha256 or "", self.outcome.value, self.error_code or "",
+                 self.message or "", "" if self.findings is None else str(self.findings),
+                 f"{self.seconds:.3f}"]
+        return [defuse_csv(cell) for cell in cells]
 
 
 class RunLog:

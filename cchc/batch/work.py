@@ -12,6 +12,7 @@ the ones it cannot (a hang, a crash) the parent handles by killing and replacing
 from __future__ import annotations
 
 import dataclasses
+import errno
 import time
 import traceback
 from pathlib import Path
@@ -34,6 +35,30 @@ def read_report(path: Path, settings: Settings, job: WorkerJob) -> ReportRecord:
     return process_file(path, settings, dataclasses.replace(job.options, limits=limits))
 
 
+def _over_memory(job: WorkerJob) -> str:
+    limit_mb = (job.memory_limit or 0) // (1 << 20)
+    return (f"đọc tệp này cần quá nhiều bộ nhớ, vượt giới hạn {limit_mb} MB "
+            "(over the worker memory limit, see --max-memory)")
+
+
+def _out_of_memory(exc: ImportError | OSError, job: WorkerJob) -> bool:
+    """An import or a shared library that failed to load for want of memory under the
+    worker's limit: a MemoryError behind it, ``ENOMEM``, or the dynamic loader's "cannot
+    allocate memory" / "failed to map segment"."""
+    if job.memory_limit is None:
+        return False
+    if isinstance(exc, OSError) and exc.errno == errno.ENOMEM:
+        return True
+    chain: BaseException | None = exc
+    while chain is not None:
+        if isinstance(chain, MemoryError):
+            return True
+        chain = chain.__cause__ or chain.__context__
+    text = str(exc).lower()
+    return any(sign in text for sign in ("cannot allocate memory", "failed to map segment",
+                                         "out of memory", "memoryerror"))
+
+
 def run_task(task: Task, settings: Settings, job: WorkerJob) -> WorkResult:
     """One file, every failure turned into a result."""
     started = time.perf_counter()
@@ -45,15 +70,19 @@ def run_task(task: Task, settings: Settings, job: WorkerJob) -> WorkResult:
         status, code, message, detail = ("skipped" if exc.code in SKIP_CODES else "failed",
                                           exc.code, exc.message, None)
     except MemoryError:  # the worker's address-space limit: this file is too costly to read
-        status, code, detail = "failed", "memory_limit", None
-        limit_mb = (job.memory_limit or 0) // (1 << 20)
-        message = (f"đọc tệp này cần quá nhiều bộ nhớ, vượt giới hạn {limit_mb} MB "
-                   f"(over the worker memory limit; --max-memory)")
+        status, code, message, detail = "failed", "memory_limit", _over_memory(job), None
     except OSError as exc:  # vanished, unreadable, permission denied: the file, not our bug
-        status, code, message, detail = ("failed", "file_error",
-                                         f"không đọc được tệp ({exc.strerror or exc})", None)
-    except Exception as exc:  # our defect: say so, keep the traceback for --debug
-        status, code, detail = "failed", "internal_error", traceback.format_exc()
-        message = f"lỗi nội bộ (internal error) {type(exc).__name__}: {exc}"
+        if _out_of_memory(exc, job):  # a reader's library (ctypes) loaded with no room left
+            status, code, message, detail = "failed", "memory_limit", _over_memory(job), None
+        else:
+            status, code, message, detail = ("failed", "file_error", "không đọc được tệp đầu vào "
+                                             f"(input file unreadable: {exc.strerror or exc})", None)
+    except Exception as exc:
+        if isinstance(exc, ImportError) and _out_of_memory(exc, job):
+            # a reader imported after the limit was set, and its import found no room
+            status, code, message, detail = "failed", "memory_limit", _over_memory(job), None
+        else:  # our defect: say so, keep the traceback for --debug
+            status, code, detail = "failed", "internal_error", traceback.format_exc()
+            message = f"lỗi nội bộ (internal error) {type(exc).__name__}: {exc}"
     return WorkResult(task.index, task.path, status, code=code, message=message,
                       seconds=time.perf_counter() - started, detail=detail)

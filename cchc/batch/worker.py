@@ -81,10 +81,14 @@ def _exit_with_parent() -> None:
 
 
 def worker_main(conn: Connection, job: WorkerJob) -> None:
-    """The loop of one worker process (the target of ``multiprocessing`` spawn)."""
+    """The loop of one worker process (the target of ``multiprocessing`` spawn).
+
+    SIGINT is already ignored when the interpreter starts (the pool starts workers with it
+    ignored); it is set again here for a worker started some other way.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     if job.memory_limit is not None:  # first: the limit covers the readers' imports too
         resource.setrlimit(resource.RLIMIT_AS, (job.memory_limit, job.memory_limit))
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     _exit_with_parent()
     from cchc.batch.work import run_task
     from cchc.read import load_settings

@@ -24,9 +24,10 @@ from cchc.batch.runlog import Outcome
 from cchc.batch.worker import DEFAULT_MEMORY_LIMIT
 from cchc.cli.common import add_db_argument, verbosity
 from cchc.cli.reading import add_reading_arguments, options_from_args
-from cchc.errors import CchcError
+from cchc.errors import CchcError, printable
 from cchc.extract.limits import megabytes
 from cchc.vocabulary import vn_decimal
+from cchc.warehouse.urls import PgTimeouts, target_kind
 
 if TYPE_CHECKING:
     from cchc.batch.runner import BatchConfig, BatchSummary
@@ -56,11 +57,18 @@ def _positive_float(value: str) -> float:
     return number
 
 
+def _seconds_or_off(value: str) -> float | None:
+    number = float(value)
+    if not number >= 0:
+        raise argparse.ArgumentTypeError(f"phải là số giây ≥ 0 (seconds, 0 = no limit): {value}")
+    return number or None
+
+
 def add_arguments(cmd: argparse.ArgumentParser) -> None:
     cmd.add_argument("paths", nargs="+", metavar="PATH", help="report files, folders, globs")
     add_db_argument(cmd)
     cmd.add_argument("-o", "--output", type=Path, metavar="DIR",
-                     help=f"also write DIR/<stem>.json per report (and DIR/{RUN_LOG_NAME})")
+                     help=f"also write DIR/<stem>_<sha256[:12]>.json per report (and DIR/{RUN_LOG_NAME})")
     cmd.add_argument("--workers", type=_positive_int, default=None, metavar="N",
                      help="worker processes (default: all cores)")
     cmd.add_argument("--timeout", type=_positive_float, default=DEFAULT_TIMEOUT, metavar="SECONDS",
@@ -72,18 +80,44 @@ def add_arguments(cmd: argparse.ArgumentParser) -> None:
                      help="address space each worker may use; a file needing more fails with "
                           "memory_limit (default 2048)")
     cmd.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
+    defaults = PgTimeouts()
+    for name, default, what in (("connect", defaults.connect, "connecting to PostgreSQL"),
+                                ("statement", defaults.statement, "one SQL statement"),
+                                ("lock", defaults.lock, "a lock held by another session")):
+        cmd.add_argument(f"--pg-{name}-timeout", type=_seconds_or_off, default=default,
+                         metavar="SECONDS", help=f"time limit for {what} (default {default:g}; 0: none)")
+
+
+class OutputPathError(CchcError):
+    """``-o`` or ``--log`` names a place no file can be written: a usage error (exit 2)."""
+
+
+def _usable_folder(folder: Path) -> None:
+    """Create an output folder now, so a wrong ``-o``/``--log`` stops the run before it starts."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        if not os.access(folder, os.W_OK | os.X_OK):
+            raise PermissionError(13, "không có quyền ghi (permission denied)", str(folder))
+    except OSError as exc:
+        raise OutputPathError(f"không ghi được vào thư mục kết quả {printable(str(folder))} "
+                              f"(output folder unusable: {exc.strerror or exc})") from exc
 
 
 def _config(args: argparse.Namespace) -> BatchConfig:
     from cchc.batch.runner import BatchConfig
     from cchc.extract.libreoffice import find_soffice
 
+    target_kind(args.db)  # an unknown URL scheme is a usage error, never a DuckDB file name
     log = args.log or (args.output / RUN_LOG_NAME if args.output else Path(RUN_LOG_NAME))
+    for folder in ([args.output] if args.output else []) + [log.parent]:
+        _usable_folder(folder)
     return BatchConfig(
         target=str(args.db), log_path=log.resolve(), workers=args.workers or os.cpu_count() or 1,
         timeout=args.timeout, output_dir=args.output, memory_limit=args.max_memory,
         options=options_from_args(args),
-        soffice=find_soffice(), debug=args.debug)
+        soffice=find_soffice(), debug=args.debug,
+        pg_timeouts=PgTimeouts(args.pg_connect_timeout, args.pg_statement_timeout,
+                               args.pg_lock_timeout))
 
 
 def summary_text(summary: BatchSummary, log_path: Path) -> str:

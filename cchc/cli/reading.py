@@ -3,15 +3,23 @@
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 
 from cchc.extract.limits import Limits, megabytes, positive_int
 from cchc.read import Options
 
+#: The PDF password from the environment: unlike ``--password``, not shown by ``ps``.
+PDF_PASSWORD_ENV = "CCHC_PDF_PASSWORD"
+
 
 def add_reading_arguments(parser: argparse.ArgumentParser) -> None:
     """``--password``, ``--units``, ``--catalog``, ``--max-size``, ``--max-pages``."""
-    parser.add_argument("--password", help="mật khẩu mở tệp PDF (password of encrypted PDFs)")
+    parser.add_argument("--password", help="mật khẩu mở tệp PDF; nên dùng biến môi trường "
+                        f"{PDF_PASSWORD_ENV} hoặc --password-file (password of encrypted PDFs: the "
+                        f"process list shows it; prefer ${PDF_PASSWORD_ENV} or --password-file)")
+    parser.add_argument("--password-file", type=Path, metavar="FILE",
+                        help="tệp chứa mật khẩu PDF, dòng đầu (the PDF password, first line of FILE)")
     parser.add_argument("--units", type=Path, metavar="FILE",
                         help="danh mục đơn vị JSON của tỉnh khác (units registry JSON of another province)")
     parser.add_argument("--catalog", type=Path, metavar="FILE",
@@ -34,5 +42,11 @@ def options_from_args(args: argparse.Namespace) -> Options:
     """:class:`Options` from the arguments :func:`add_reading_arguments` defines."""
     limits = Limits().overriding(max_file_size=getattr(args, "max_size", None),
                                  max_pages=getattr(args, "max_pages", None))
-    return Options(password=getattr(args, "password", None), units_file=getattr(args, "units", None),
+    password = getattr(args, "password", None)
+    if password is None and getattr(args, "password_file", None) is not None:
+        lines = args.password_file.read_text(encoding="utf-8").splitlines()  # OSError: exit 2
+        password = lines[0] if lines else ""
+    if password is None:
+        password = os.environ.get(PDF_PASSWORD_ENV) or None
+    return Options(password=password, units_file=getattr(args, "units", None),
                    catalog_file=getattr(args, "catalog", None), limits=limits)

@@ -13,7 +13,7 @@ import stat
 from collections.abc import Callable
 from pathlib import Path
 
-from cchc.errors import DocumentError
+from cchc.errors import DocumentError, printable
 from cchc.extract.encoding_pass import decode_document
 from cchc.extract.guards import check_file_size, check_tables
 from cchc.extract.limits import Limits
@@ -72,6 +72,7 @@ def read_document(
     check_regular_file(path, limits)
     document = READERS[sniff_format(path, limits=limits)](path, password, limits)
     check_tables(document, limits)
+    document = dataclasses.replace(document, file=printable(document.file))  # the record's name: UTF-8
     return decode_document(document)  # legacy encodings decided by content, before the appendix
 
 

@@ -51,10 +51,14 @@ def write_atomic(path: Path, data: str | bytes) -> None:
     """Write ``data`` to a temporary file beside ``path``, then rename it into place.
 
     A reader never sees half a file, and a crash leaves the old file whole.
+    Every ``OSError`` names ``path`` (a full disk says which file it could not write).
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
     payload = data.encode("utf-8") if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise _naming(exc, path) from exc
     try:
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; give the file normal permissions
         with os.fdopen(fd, "wb") as f:
@@ -62,9 +66,17 @@ def write_atomic(path: Path, data: str | bytes) -> None:
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise _naming(exc, path) from exc
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _naming(exc: OSError, path: Path) -> OSError:
+    """The error with ``path`` as its file name (``write`` on a full disk names none)."""
+    return type(exc)(exc.errno, exc.strerror or str(exc), str(path)) if exc.errno else exc
 
 
 def output_names(paths: Sequence[Path]) -> dict[Path, str]:
@@ -90,3 +102,14 @@ def output_names(paths: Sequence[Path]) -> dict[Path, str]:
         else:
             chosen[path] = f"{with_dir[i]}_{i}"
     return chosen
+
+
+def record_stem(source: str | Path, sha256: str) -> str:
+    """The output stem of one report in a batch: its safe name and the start of its content
+    hash, so ``batch q1 -o out`` then ``batch q2 -o out`` never overwrite each other's
+    ``stp.json`` (same content, same name: a rerun rewrites its own file only).
+
+    >>> record_stem("/in/q1/Sở Tư pháp.docx", "3f9a0c" + "0" * 58)
+    'Sở_Tư_pháp_3f9a0c000000'
+    """
+    return f"{safe_stem(Path(source).name)}_{sha256[:12]}"

@@ -38,10 +38,15 @@ class Series:
 
 
 def _style() -> AbstractContextManager[None]:
-    """DejaVu Sans (every Vietnamese letter, shipped with matplotlib) and a quiet frame."""
+    """DejaVu Sans (every Vietnamese letter, shipped with matplotlib) and a quiet frame.
+
+    Every text is drawn as written: unit names, codes and titles come from documents, and
+    matplotlib would otherwise read ``$…$`` as math markup (one unit named ``Phòng $\\x$``
+    stopped the whole report with a ValueError) or hand the text to LaTeX.
+    """
     return rc_context({"font.family": "DejaVu Sans", "font.size": 10, "axes.titlesize": 12,
                        "axes.titleweight": "bold", "axes.spines.top": False,
-                       "axes.spines.right": False})
+                       "axes.spines.right": False, "text.usetex": False, "text.parse_math": False})
 
 
 def wrap_label(text: str, width: int = _LABEL_WIDTH) -> str:

@@ -8,19 +8,28 @@ Each driver is imported when its engine is opened, not before.
 
 from __future__ import annotations
 
-import re
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from cchc.errors import CchcError
+from cchc.warehouse.urls import PgTimeouts, is_postgres, libpq_target, redact, redact_text
+
 if TYPE_CHECKING:
     import duckdb
     import psycopg
 
-_PG_PREFIXES = ("postgresql://", "postgres://")
 Row = tuple[Any, ...]
+#: The advisory lock key of schema creation: ``hashtext`` of this and the schema's name.
+SCHEMA_LOCK = "cchc.ensure_schema."
+__all__ = ["DuckDBEngine", "Engine", "PgConnectError", "PgTimeouts", "PostgresEngine", "Row",
+           "is_postgres_url", "redact"]
+
+
+class PgConnectError(CchcError):
+    """The PostgreSQL server cannot be reached or refused us; the message holds no password."""
 
 
 class Engine(ABC):
@@ -45,6 +54,14 @@ class Engine(ABC):
 
     @abstractmethod
     def close(self) -> None: ...
+
+    def lock_schema(self) -> None:
+        """Inside a transaction: wait until no other session is creating the tables.
+
+        Only PostgreSQL needs it (a DuckDB file has one writer): concurrent ``CREATE TABLE IF
+        NOT EXISTS`` race there and fail with ``UniqueViolation`` on ``pg_type``.
+        """
+        return None
 
     def markers(self, count: int) -> str:
         """Example (DuckDB): ``markers(3)`` → ``"?, ?, ?"``."""
@@ -114,11 +131,26 @@ class PostgresEngine(Engine):
     name = "postgresql"
     marker = "%s"
 
-    def __init__(self, url: str, *, read_only: bool = False) -> None:
+    def __init__(self, url: str, *, read_only: bool = False,
+                 timeouts: PgTimeouts | None = None) -> None:
+        """Connect within ``timeouts.connect`` and set the session's statement and lock
+        timeouts, so a silent server or a stuck lock ends in an error, never a hang."""
         import psycopg
 
-        # autocommit: a read outside ``transaction()`` leaves no idle transaction open.
-        self._conn: psycopg.Connection[Row] = psycopg.connect(url, autocommit=True)
+        timeouts = timeouts or PgTimeouts()
+        extra: dict[str, Any] = {}
+        if timeouts.connect is not None:  # libpq's minimum is 2 s
+            extra["connect_timeout"] = max(2, round(timeouts.connect))
+        try:
+            # autocommit: a read outside ``transaction()`` leaves no idle transaction open.
+            self._conn: psycopg.Connection[Row] = psycopg.connect(libpq_target(url),
+                                                                  autocommit=True, **extra)
+            for setting, seconds in (("statement_timeout", timeouts.statement),
+                                     ("lock_timeout", timeouts.lock)):
+                milliseconds = 0 if seconds is None else max(1, round(seconds * 1000))
+                self._conn.execute(f"SET {setting} = {milliseconds:d}")
+        except psycopg.Error as exc:  # its message may quote the conninfo: redacted here
+            raise PgConnectError(redact_text(" ".join(str(exc).split()), url)) from None
         self.errors = (psycopg.Error,)
         if read_only:
             self._conn.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
@@ -139,19 +171,18 @@ class PostgresEngine(Engine):
         with self._conn.transaction():
             yield
 
+    def lock_schema(self) -> None:
+        """A transaction-level advisory lock per database schema, released at commit."""
+        self._conn.execute("SELECT pg_advisory_xact_lock(hashtext(%s || current_schema()))",
+                           [SCHEMA_LOCK])
+
     def close(self) -> None:
         self._conn.close()
 
 
-def redact(target: str | Path) -> str:
-    """A target fit for messages: the password of a URL hidden.
-
-    >>> redact("postgresql://cchc:secret@db/cchc")
-    'postgresql://cchc:***@db/cchc'
-    """
-    return re.sub(r"^([a-z]+://[^:/@]+):[^@]*@", r"\1:***@", str(target))
-
-
 def is_postgres_url(target: str | Path) -> bool:
-    return str(target).startswith(_PG_PREFIXES)
+    """A PostgreSQL URL (``postgresql://``, ``postgres://``, ``postgresql+psycopg://``) or a
+    libpq conninfo string; raises :class:`~cchc.warehouse.urls.TargetError` for a URL
+    scheme cchc does not know (never a DuckDB file name)."""
+    return is_postgres(target)
 

@@ -37,7 +37,15 @@ from cchc.normalize.catalog import Catalog
 from cchc.normalize.units import UnitRegistry
 from cchc.record import ReportRecord
 from cchc.warehouse import rows as rows_of
-from cchc.warehouse.engines import DuckDBEngine, Engine, PostgresEngine, Row, is_postgres_url, redact
+from cchc.warehouse.engines import (
+    DuckDBEngine,
+    Engine,
+    PgTimeouts,
+    PostgresEngine,
+    Row,
+    is_postgres_url,
+    redact,
+)
 from cchc.warehouse.tables import (
     AREAS,
     BOOLEAN,
@@ -88,10 +96,10 @@ class LoadResult:
     replaced: tuple[str, ...] = ()
 
 
-def _open_engine(target: str | Path, read_only: bool, pg_timeouts: Any) -> Engine:
+def _open_engine(target: str | Path, read_only: bool, pg_timeouts: PgTimeouts | None) -> Engine:
     try:
         if is_postgres_url(target):
-            return PostgresEngine(str(target), read_only=read_only)
+            return PostgresEngine(str(target), read_only=read_only, timeouts=pg_timeouts)
         return DuckDBEngine(Path(target), read_only=read_only)
     except ImportError as exc:
         raise WarehouseError(f"thiếu thư viện cơ sở dữ liệu (missing driver): {exc}") from exc
@@ -103,7 +111,7 @@ def _open_engine(target: str | Path, read_only: bool, pg_timeouts: Any) -> Engin
 
 
 def connect(target: str | Path = DEFAULT_TARGET, *, read_only: bool = False,
-            pg_timeouts: Any = None) -> Warehouse:
+            pg_timeouts: PgTimeouts | None = None) -> Warehouse:
     """Open a warehouse: a ``postgresql://`` URL, else the path of a DuckDB file.
 
     The file (and its folder) is created when missing; call :meth:`Warehouse.ensure_schema`
@@ -121,7 +129,7 @@ class Warehouse:
     """
 
     def __init__(self, target: str | Path | Engine = DEFAULT_TARGET, label: str | None = None, *,
-                 read_only: bool = False, pg_timeouts: Any = None) -> None:
+                 read_only: bool = False, pg_timeouts: PgTimeouts | None = None) -> None:
         if isinstance(target, Engine):
             self._engine = target
             self.label = label or target.name
@@ -184,6 +192,7 @@ class Warehouse:
         if self.schema_version() is not None:
             self.check_schema()
         with self._engine.transaction():
+            self._engine.lock_schema()  # concurrent first runs on PostgreSQL wait here
             for statement in ddl():
                 self._engine.execute(statement)
             self._engine.execute(
