@@ -25,6 +25,7 @@ without links, and the next run's first step relinks them.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import secrets
 import shutil
@@ -36,17 +37,19 @@ from pathlib import Path
 from typing import TextIO
 
 from cchc.batch.discover import Candidate
+from cchc.batch.hashing import HashTimeout, NotRegularFile, sha256_within
 from cchc.batch.pool import WorkerPool
 from cchc.batch.progress import Progress
 from cchc.batch.runlog import FileResult, Outcome, RunLog
 from cchc.batch.worker import DEFAULT_MEMORY_LIMIT, Task, WorkerJob, WorkResult
-from cchc.errors import CchcError
-from cchc.output.files import output_names, write_atomic
+from cchc.errors import CchcError, printable
+from cchc.output.files import record_stem, write_atomic
 from cchc.output.tabular import record_to_json
-from cchc.read import Options, file_sha256, load_settings
+from cchc.read import Options, load_settings
 from cchc.record import ReportRecord
-from cchc.warehouse.store import LoadAction, Warehouse, connect
+from cchc.warehouse.store import LoadAction, Warehouse, WarehouseError, connect
 from cchc.warehouse.threads import relink_stale
+from cchc.warehouse.urls import PgTimeouts, redact, redact_text
 
 GROUP_FILES = 50
 GROUP_SECONDS = 1.0
@@ -55,6 +58,11 @@ _ACTIONS = {LoadAction.INSERTED: Outcome.LOADED, LoadAction.REPLACED: Outcome.RE
 _SKIP_MESSAGES = {
     "office_lock_file": "tệp khóa tạm của Word, không phải báo cáo (Word lock file)",
     "hidden_file": "tệp ẩn hoặc tệp phụ của hệ thống (hidden or system file)",
+    "not_regular_file": "không phải tệp thông thường: FIFO, thiết bị hoặc socket, không đọc "
+                        "(not a regular file: a FIFO, device or socket)",
+    "symlink_outside_folder": "liên kết tượng trưng trỏ ra ngoài thư mục, không đọc "
+                              "(a symbolic link to a file outside the folder)",
+    "broken_symlink": "liên kết tượng trưng hỏng hoặc vòng lặp (a dangling or looping symbolic link)",
 }
 
 
@@ -70,6 +78,7 @@ class BatchConfig:
     soffice: str | None = None
     debug: bool = False
     progress_stream: TextIO | None = None  # stderr when None
+    pg_timeouts: PgTimeouts = PgTimeouts()
 
 
 @dataclass
@@ -105,14 +114,13 @@ class _Run:
     def __init__(self, wh: Warehouse, config: BatchConfig, log: RunLog, progress: Progress,
                  candidates: Sequence[Candidate]) -> None:
         self.wh, self.config, self.log, self.progress = wh, config, log, progress
-        self.paths = [c.path for c in candidates]
-        self.names = output_names(self.paths) if config.output_dir is not None else {}
         self.summary = BatchSummary(target=wh.label)
         self.hashes: dict[int, str] = {}  # task index → the hash taken at triage
         self.pending: list[tuple[WorkResult, ReportRecord, float]] = []  # stored, not committed
         self.last_commit = time.perf_counter()
 
     def record(self, result: FileResult, *, worked: bool = False) -> None:
+        result = _printable(result)  # one line each, valid UTF-8, whatever the file's name
         self.log.write(result)
         self.summary.results.append(result)
         self.progress.update(result.outcome, worked=worked)
@@ -130,15 +138,23 @@ class _Run:
                                        message=_SKIP_MESSAGES.get(candidate.skip)))
                 continue
             try:
-                sha = file_sha256(candidate.path)
+                sha = sha256_within(candidate.path, self.config.timeout)
+            except NotRegularFile:  # replaced by a FIFO or a device since the walk
+                self.record(FileResult(path, Outcome.SKIPPED, error_code="not_regular_file",
+                                       message=_SKIP_MESSAGES["not_regular_file"]))
+                continue
+            except HashTimeout as exc:
+                self.record(FileResult(path, Outcome.FAILED, error_code="timeout", message=str(exc)))
+                continue
             except OSError as exc:
                 self.record(FileResult(path, Outcome.FAILED, error_code="file_error",
-                                       message=f"không đọc được tệp ({exc.strerror or exc})"))
+                                       message=f"không đọc được tệp đầu vào (input file unreadable: "
+                                               f"{exc.strerror or exc})"))
                 continue
             if sha in first_of:
                 self.record(FileResult(path, Outcome.SKIPPED, sha, "duplicate_content",
-                                       f"cùng nội dung với {first_of[sha]} (same content as "
-                                       "another file of this batch)"))
+                                       f"cùng nội dung với {printable(str(first_of[sha]))} (same "
+                                       "content as another file of this batch)"))
             elif self.wh.has_document(sha):
                 self.record(FileResult(path, Outcome.UNCHANGED, sha,
                                        message="đã có trong kho, không đọc lại (already loaded)"))
@@ -170,13 +186,13 @@ class _Run:
         """The record's JSON file first (atomic); a failure here fails this file only."""
         if self.config.output_dir is None:
             return None
+        target = self.config.output_dir / f"{record_stem(result.path, record.source.sha256)}.json"
         try:
-            name = self.names[Path(result.path)]
-            write_atomic(self.config.output_dir / f"{name}.json", record_to_json(record))
-        except OSError as exc:
+            write_atomic(target, record_to_json(record))
+        except OSError as exc:  # write_atomic names the file in every error
             return FileResult(result.path, Outcome.FAILED, record.source.sha256, "write_failed",
-                              f"không ghi được tệp JSON ({exc})", len(record.findings),
-                              result.seconds)
+                              f"không ghi được tệp kết quả (output write failed): {exc}",
+                              len(record.findings), result.seconds)
         return None
 
     def commit(self) -> None:
@@ -186,7 +202,8 @@ class _Run:
         group, self.pending = self.pending, []
         before_load = time.perf_counter()
         try:
-            loaded = self.wh.load_many([(record, result.path) for result, record, _ in group])
+            loaded = self.wh.load_many([(record, printable(result.path))
+                                        for result, record, _ in group])
             results = [self._loaded(result, record, stored, action.action)
                        for (result, record, stored), action in zip(group, loaded, strict=True)]
         except Exception:  # find the bad file: the others of the group still load
@@ -199,7 +216,7 @@ class _Run:
 
     def _load_one(self, result: WorkResult, record: ReportRecord, stored: float) -> FileResult:
         try:
-            loaded = self.wh.load(record, source_path=result.path)
+            loaded = self.wh.load(record, source_path=printable(result.path))
         except Exception as exc:  # a refused row or a record defect: this file only, go on
             message = str(exc) if isinstance(exc, CchcError) else f"{type(exc).__name__}: {exc}"
             return FileResult(result.path, Outcome.FAILED, record.source.sha256, "load_failed",
@@ -238,10 +255,34 @@ def _scratch_path() -> Path:
     return Path(tempfile.gettempdir()) / f"cchc-batch-{os.getpid()}-{secrets.token_hex(4)}"
 
 
+def _printable(result: FileResult) -> FileResult:
+    """The result with its path and message as they may be printed and logged."""
+    message = None if result.message is None else printable(result.message)
+    return dataclasses.replace(result, path=printable(result.path), message=message)
+
+
+def _driver_error(exc: BaseException) -> bool:
+    """An error of the database driver itself (a lost connection, a statement or lock
+    timeout), which the warehouse lets through outside its loads."""
+    return type(exc).__module__.split(".")[0] in ("psycopg", "duckdb", "_duckdb")
+
+
 def execute(config: BatchConfig, candidates: Sequence[Candidate]) -> BatchSummary:
-    """Run the batch over ``candidates``; raises only for the warehouse or the pool."""
+    """Run the batch over ``candidates``; raises only for the warehouse or the pool (a driver
+    error becomes a :class:`WarehouseError` of one line, its credentials redacted)."""
+    try:
+        return _execute(config, candidates)
+    except Exception as exc:
+        if not _driver_error(exc):
+            raise
+        message = redact_text(" ".join(str(exc).split()), config.target)
+        raise WarehouseError(f"lỗi kho dữ liệu {redact(config.target)} (warehouse error: "
+                             f"{type(exc).__name__}): {message}") from None
+
+
+def _execute(config: BatchConfig, candidates: Sequence[Candidate]) -> BatchSummary:
     started = time.perf_counter()
-    with connect(config.target) as wh, RunLog(config.log_path) as log:
+    with connect(config.target, pg_timeouts=config.pg_timeouts) as wh, RunLog(config.log_path) as log:
         _prepare(wh, config.options)
         progress = Progress(len(candidates), config.progress_stream)
         run = _Run(wh, config, log, progress, candidates)
