@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -42,3 +44,21 @@ def test_a_two_level_header_with_cut_words_maps_its_mark_columns(tmp_path: Path)
     assert {Role.DONE_MARK, Role.NOT_DONE_MARK} <= appendix.roles
     assert [(r.text(Role.DONE_MARK), r.text(Role.NOT_DONE_MARK)) for r in appendix.rows] == [
         ("x", ""), ("", "x")]
+
+
+def test_a_small_export_reads_under_a_memory_limit_far_below_the_size_limit(tmp_path: Path) -> None:
+    """The reader reserves what the file holds, not the 100 MB size limit (issue 13, item 11):
+    with 60 MB of address space left, reading a one-line export must not ask for 100 MB."""
+    path = tmp_path / "bc.txt"
+    path.write_text("PHỤ LỤC\nTT\tTồn tại\n", encoding="utf-8")
+    script = ("import resource, sys\n"
+              "from cchc.extract.text_reader import read_text\n"
+              "from cchc.extract.limits import Limits\n"
+              "limits = Limits(max_file_size=100 * 2**20)\n"
+              "size = next(int(line.split()[1]) for line in open('/proc/self/status')\n"
+              "            if line.startswith('VmSize:')) * 1024\n"
+              "resource.setrlimit(resource.RLIMIT_AS, (size + 60 * 2**20,) * 2)\n"
+              "print(len(read_text(sys.argv[1], limits=limits).blocks))\n")
+    done = subprocess.run([sys.executable, "-c", script, str(path)], capture_output=True, text=True,
+                          timeout=60, check=False)
+    assert done.returncode == 0, done.stderr

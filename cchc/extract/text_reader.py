@@ -115,12 +115,30 @@ class _Pages:
         self.blocks.append(Paragraph(text=line.strip(), page=self.page))
 
 
+_CHUNK = 1 << 20
+
+
+def _read_bounded(path: Path, most: int) -> bytes:
+    """At most ``most`` bytes, read in chunks: never more than the limit even if the file grew,
+    and no buffer of the limit's size reserved up front (a worker under a low memory limit
+    reading a small export must not fail for a 100 MB allocation it never needed)."""
+    chunks: list[bytes] = []
+    total = 0
+    with open(path, "rb") as f:
+        while total < most:
+            chunk = f.read(min(_CHUNK, most - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+    return b"".join(chunks)
+
+
 def read_text(path: str | Path, *, limits: Limits | None = None) -> ExtractedDocument:
     """Read a tab-separated text export into paragraphs and per-page table fragments."""
     path = Path(path)
     limits = limits or Limits()
-    with open(path, "rb") as f:
-        data = f.read(limits.max_file_size + 1)  # never more than the limit, even if it grew
+    data = _read_bounded(path, limits.max_file_size + 1)
     check_file_size(path, len(data), limits)
     text = decode_text(data, path.name)
     pages = _Pages(path.name, limits)
