@@ -172,36 +172,59 @@ def _links(wh: Warehouse) -> pd.DataFrame:
     return read_link_table(wh, "finding_links")
 
 
+def _report(wh: Warehouse, unit: str, month: int) -> str:
+    """The id of a unit's report of one month (each test unit sends one report a quarter)."""
+    reports = wh.read_table("reports")
+    (found,) = reports.loc[(reports["unit_key"] == unit) & (reports["month"] == month), "id"]
+    return str(found)
+
+
 def test_latest_status_of_every_shortcoming(wh: Warehouse) -> None:
     for record in (stp_q1(), stp_q2(), syt_q2()):
         _load(wh, record)
     latest = latest_status(wh)
-    stp = latest[latest["agency_code"] == "STP"]
+    stp = latest[latest["unit_key"] == "STP"]
     assert list(stp["shortcoming"]) == [SANG_KIEN, SO_HOA_Q2, TRUC_TUYEN_Q2, ISO, KIEM_TRA]
     assert list(stp["status"]) == ["not_started", "completed", "in_progress", "in_progress",
                                    "not_started"]
     assert list(stp["times_reported"]) == [1, 2, 2, 2, 1]
     assert list(stp["in_latest_report"]) == [False, True, True, True, True]
     assert list(stp["last_report_order"]) == [1, 2, 2, 2, 2]
-    syt = latest[latest["agency_code"] == "SYT"]
+    syt = latest[latest["unit_key"] == "SYT"]
     assert len(syt) == 1 and syt.iloc[0]["status"] == "completed"  # another unit: its own thread
     assert str(latest["times_reported"].dtype) == "Int64" and str(latest["status"].dtype) == "string"
+
+
+def test_one_report_in_three_files_is_reported_once(wh: Warehouse) -> None:
+    """Word, PDF and text copies of Q1 are one report: times_reported and report_order count
+    reports, not files."""
+    q1 = stp_q1()
+    for fmt in ("docx", "pdf", "txt"):
+        copy = dataclasses.replace(q1, source=Source(f"stp-q1.{fmt}", _sha(f"stp-q1 {fmt}"), fmt, None))
+        _load(wh, copy)
+    _load(wh, stp_q2())
+    assert wh.counts()["reports"] == 2
+    orders = read_link_table(wh, "linked_reports")
+    assert sorted(orders["report_order"]) == [1, 2]
+    latest = latest_status(wh)
+    assert list(latest["times_reported"]) == [1, 2, 2, 2, 1]
 
 
 def test_what_changed_since_the_previous_quarter(wh: Warehouse) -> None:
     for record in (stp_q1(), stp_q2(), syt_q2()):
         _load(wh, record)
     changes = changes_since_previous(wh)
-    stp = changes[changes["agency_code"] == "STP"]
+    stp = changes[changes["unit_key"] == "STP"]
     assert list(zip(stp["change"], stp["shortcoming"], strict=True)) == [
         ("status_changed", SO_HOA_Q2), ("progress_changed", TRUC_TUYEN_Q2),
         ("new", KIEM_TRA), ("dropped", SANG_KIEN)]
     moved = stp.iloc[0]
     assert (moved["previous_status"], moved["current_status"]) == ("in_progress", "completed")
-    assert moved["previous_document_id"] == _sha("stp-q1") and moved["current_document_id"] == _sha("stp-q2")
+    assert moved["previous_report_id"] == _report(wh, "STP", 3)
+    assert moved["current_report_id"] == _report(wh, "STP", 6)
     everything = changes_since_previous(wh, include_unchanged=True)
     assert list(everything[everything["change"] == "unchanged"]["shortcoming"]) == [ISO]
-    syt = changes[changes["agency_code"] == "SYT"]
+    syt = changes[changes["unit_key"] == "SYT"]
     assert list(syt["change"]) == ["new"]  # a unit's first report: everything is new
 
 
@@ -212,12 +235,13 @@ def test_reports_loaded_out_of_order_give_the_same_links(tmp_path: Path) -> None
             warehouse.ensure_schema()
             for make in order:
                 _load(warehouse, make())
-            frames.append((_links(warehouse), read_link_table(warehouse, "linked_reports")))
+            frames.append((_links(warehouse), read_link_table(warehouse, "linked_reports"),
+                           {m: _report(warehouse, "STP", m) for m in (3, 6)}))
     pd.testing.assert_frame_equal(frames[0][0], frames[1][0])
     pd.testing.assert_frame_equal(frames[0][1], frames[1][1])
-    reports = frames[0][1]
-    assert dict(zip(reports["document_id"], reports["report_order"], strict=True)) == {
-        _sha("stp-q1"): 1, _sha("stp-q2"): 2}
+    reports, ids = frames[0][1], frames[0][2]
+    assert dict(zip(reports["report_id"], reports["report_order"], strict=True)) == {
+        ids[3]: 1, ids[6]: 2}
 
 
 def test_a_replaced_report_is_relinked(wh: Warehouse) -> None:
@@ -228,7 +252,8 @@ def test_a_replaced_report_is_relinked(wh: Warehouse) -> None:
         findings=stp_q2().findings[:2])
     _load(wh, corrected, "/kho/stp-q2.docx")
     links = _links(wh)
-    assert set(links["document_id"]) == {_sha("stp-q1"), _sha("stp-q2 v2")}
+    assert set(links["report_id"]) == {_report(wh, "STP", 3), _report(wh, "STP", 6)}
+    assert wh.counts()["reports"] == 2  # the first Q2 file's report is gone
     assert len(links) == 4 + 2
     changes = changes_since_previous(wh)
     assert sorted(changes["change"]) == ["dropped", "dropped", "progress_changed", "status_changed"]
@@ -240,16 +265,18 @@ def test_relink_stale_repairs_loads_made_without_links(wh: Warehouse) -> None:
     assert _links(wh).empty
     assert relink_stale(wh) == 1
     assert len(_links(wh)) == 8 and relink_stale(wh) == 0
-    wh.execute(f"DELETE FROM documents WHERE id = {wh.marker}", (_sha("stp-q2"),))
-    assert relink_stale(wh) == 1  # links of a document that is gone
-    assert set(_links(wh)["document_id"]) == {_sha("stp-q1")}
+    q1, q2 = _report(wh, "STP", 3), _report(wh, "STP", 6)
+    wh.execute(f"DELETE FROM reports WHERE id = {wh.marker}", (q2,))
+    assert relink_stale(wh) == 1  # links of a report that is gone
+    assert set(_links(wh)["report_id"]) == {q1}
 
 
 def test_a_report_without_unit_or_year_is_its_own_group(wh: Warehouse) -> None:
     record = dataclasses.replace(stp_q1(), report=ReportMeta(agency=None, agency_code=None))
     _load(wh, record)
+    (report,) = wh.read_table("reports")["id"]
     reports = read_link_table(wh, "linked_reports")
-    assert list(reports["group_key"]) == [f"document/{_sha('stp-q1')}"]
+    assert list(reports["group_key"]) == [f"report/{report}"]
     assert len(latest_status(wh)) == 4
 
 
