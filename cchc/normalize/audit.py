@@ -70,6 +70,9 @@ AUDIT_CODES: dict[str, tuple[Severity, str, str]] = {
     "ocr_seq_repaired": (_I, "seq",
                          "Ô số thứ tự đọc từ bản quét là «{raw}»; theo các dòng liền kề lấy số {seq} "
                          "(seq read from its neighbours)."),
+    "ocr_text_repaired": (_I, "section",
+                          "Chữ hoa đọc từ bản quét (OCR) được sửa theo từ ngữ của chính báo cáo: {words} "
+                          "(capital words OCR misread, put right from the report's own words)."),
     "text_repaired": (_I, "shortcoming",
                       "Đã khôi phục chữ «ư» bị mất khi đọc văn bản mã TCVN3: {words} "
                       "(letters lost in TCVN3 restored)."),

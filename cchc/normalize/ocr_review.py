@@ -5,7 +5,11 @@ A scanned report's text carries the word confidences Tesseract gave
 confidence and the fields below :data:`LOW_CONFIDENCE`), one ``ocr_low_confidence`` entry
 per such field and one ``ocr_unreadable`` entry listing the words read least surely.
 A seq cell that reads as letters (``l``, ``O``) where the numbers around it run in step is
-read as the number they imply, with an ``ocr_seq_repaired`` info entry.
+read as the number they imply, with an ``ocr_seq_repaired`` info entry.  A group title's
+capital words that lost their marks are put right from the report's own words
+(:mod:`cchc.normalize.ocr_words`), and a group numeral out of step with its neighbours
+(``I``, ``H``, ``III``) is read as the one they imply; each repaired section gets an
+``ocr_text_repaired`` info entry on its first finding.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from cchc.extract.appendix import Appendix
 from cchc.extract.columns import Role
 from cchc.extract.model import ExtractedDocument, OcrText
 from cchc.normalize.audit import entry
+from cchc.normalize.ocr_words import repair_capitals, vocabulary
 from cchc.record import AuditEntry, Finding, OcrReading
 from cchc.vocabulary import FIELD_NAMES_IN_TEXT
 
@@ -74,6 +79,7 @@ def review_ocr(document: ExtractedDocument, appendix: Appendix, findings: list[F
     if document.ocr is None:
         return findings, audit
     findings, audit = _repair_seqs(appendix, findings, audit)
+    findings, audit = _repair_sections(document, findings, audit)
     confidences = _Confidences(document.ocr)
     out: list[Finding] = []
     for position, (finding, row) in enumerate(zip(findings, appendix.rows, strict=True)):
@@ -130,6 +136,73 @@ def _repair_seqs(appendix: Appendix, findings: list[Finding], audit: Positioned
         audit.append((i, entry("ocr_seq_repaired", guess, raw=raw)))
     kept = [(p, e) for p, e in audit if not (p in repaired and e.code == "seq_not_numeric")]
     return out, kept
+
+
+_NUMBERED = regex.compile(r"^(\S{1,5}?)([.)]?) (.+)$")
+_ROMANS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV",
+           "XV", "XVI", "XVII", "XVIII", "XIX", "XX")
+_NUMERAL_LOOKALIKES = frozenset("IlH1|VUXY")
+
+
+def _repair_sections(document: ExtractedDocument, findings: list[Finding], audit: Positioned
+                     ) -> tuple[list[Finding], Positioned]:
+    """Sections with misread capitals and numerals put right (module docstring)."""
+    sections = [s for s in dict.fromkeys(f.section for f in findings) if s]
+    if not sections:
+        return findings, audit
+    vocab = vocabulary((t.text, t.confidence) for t in document.ocr or ())
+    repaired: dict[str, str] = {}
+    words: dict[str, list[tuple[str, str]]] = {}
+    for section in sections:
+        text, changes = repair_capitals(section, vocab)
+        repaired[section], words[section] = text, changes
+    numerals = _numerals_in_step([repaired[s] for s in sections])
+    for section, numeral in zip(sections, numerals, strict=True):
+        match = _NUMBERED.match(repaired[section])
+        if numeral is not None and match is not None and match.group(1) != numeral:
+            words[section].append((match.group(1), numeral))
+            repaired[section] = f"{numeral}{match.group(2)} {match.group(3)}"
+    out: list[Finding] = []
+    told: set[str] = set()
+    for position, finding in enumerate(findings):
+        section = finding.section or ""
+        if repaired.get(section, section) == section:
+            out.append(finding)
+            continue
+        out.append(dataclasses.replace(finding, section=repaired[section]))
+        if section not in told:
+            told.add(section)
+            listing = ", ".join(f"«{a}» → «{b}»" for a, b in words[section])
+            audit.append((position, entry("ocr_text_repaired", finding.seq, field="section",
+                                          words=listing)))
+    return out, audit
+
+
+def _numerals_in_step(sections: list[str]) -> list[str | None]:
+    """For each section, the Roman numeral its neighbours imply where its own is out of step.
+
+    Only when most sections are numbered in Roman numerals, and a misread one sits between
+    two that differ by two (or at an end, next to one, and reads like a numeral's look-alike).
+    """
+    read = [m.group(1) if (m := _NUMBERED.match(s)) else None for s in sections]
+    values = [_ROMANS.index(r) + 1 if r in _ROMANS else None for r in read]
+    out: list[str | None] = [None] * len(sections)
+    if sum(v is not None for v in values) * 2 < len(sections) or len(sections) < 2:
+        return out
+    for i, (raw, value) in enumerate(zip(read, values, strict=True)):
+        before = values[i - 1] if i > 0 else None
+        after = values[i + 1] if i + 1 < len(values) else None
+        if raw is None or (value is not None and (before is None or value == before + 1)
+                           and (after is None or value == after - 1)):
+            continue
+        guess: int | None = None
+        if before is not None and after is not None and after - before == 2:
+            guess = before + 1
+        elif set(raw) <= _NUMERAL_LOOKALIKES and (value is None or before is not None and value <= before):
+            guess = before + 1 if before is not None else (after - 1 if after is not None else None)
+        if guess is not None and 1 <= guess <= len(_ROMANS):
+            out[i] = _ROMANS[guess - 1]
+    return out
 
 
 def _as_number(raw: str) -> int | None:

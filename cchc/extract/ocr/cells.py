@@ -9,6 +9,7 @@ line reads with its spaces whatever the gap.
 
 from __future__ import annotations
 
+import dataclasses
 import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -19,7 +20,7 @@ import regex
 from cchc.extract.model import OcrText
 from cchc.extract.ocr.engine import PSM_BLOCK, PSM_LINE, Engine, OcrWord
 from cchc.extract.ocr.image import Gray
-from cchc.extract.pdf_grid import Glyph, Grid
+from cchc.extract.pdf_grid import Glyph, Grid, _two_words
 
 PixelBox = tuple[int, int, int, int]  # x0, top, x1, bottom in pixels
 INSET = 4  # pixels kept off a cell's borders (a scanned rule is 2–5 px wide)
@@ -32,6 +33,8 @@ _MARK_TEXT = regex.compile(r"^\(?(?:\d{1,4}|[IVXLC]{1,6}|[A-ZĐa-z])\s*[.):]?\)?
 # Roman numeral's I read as ``l``, ``1``, ``|`` or two of them as ``H`` (``HI`` = ``III``)
 _LOOKALIKES = str.maketrans({"\u2044": "/", "\u2215": "/"})
 _ROMAN = regex.compile(r"(?<![\p{L}\d])(?=[IlH1|]*I)(?=[IlH1|]*[lH1|])[IlH1|]{2,4}(?![\p{L}\d])")
+_GLUED_MARKER = regex.compile(r"^([-+•–]|\d{1,2}[.)])(\p{L})")
+_TICK_READINGS = frozenset({"v", "V", "\u221a"})  # how a check mark (✓) reads alone
 SHORT = 6  # characters: a reading this short may be a mark the Vietnamese model misread
 
 
@@ -91,10 +94,65 @@ def recognize(engine: Engine, gray: Gray, ink: Gray, box: PixelBox, scale: float
         other = second.words(picture, psm)
         if _MARK_TEXT.match("".join(w.text for w in other)):
             words = other
+    words = join_cut_words(words, image.shape[1] - PAD)
+    if len(words) == 1 and words[0].text in _TICK_READINGS:
+        words = [dataclasses.replace(words[0], text="✓")]  # a tick alone in its cell
     dx, dy = max(0, box[0]) - PAD, max(0, box[1]) - PAD
-    glyphs = tuple(Glyph(_nfc(w.text) + " ", (w.x0 + dx) * scale, (w.top + dy) * scale,
+    starts = {id(w) for w in _line_starts(words)}
+    glyphs = tuple(Glyph(_marker_apart(_nfc(w.text)) if id(w) in starts else _nfc(w.text) + " ",
+                         (w.x0 + dx) * scale, (w.top + dy) * scale,
                          (w.x1 + dx) * scale, (w.bottom + dy) * scale) for w in words)
     return Recognized(glyphs, tuple(_texts(words)))
+
+
+def join_cut_words(words: Sequence[OcrWord], right: int) -> list[OcrWord]:
+    """Words a narrow cell cut at its edge made whole (``thàn`` / ``h`` → ``thành``).
+
+    ``right``: the crop's right text edge in pixels.  A line of one word that reaches the
+    cell's inner edge (as far from it as the text starts from the left) and goes on in
+    the next line's first word, when the two pieces read as one word and not as two
+    (``pdf_grid``'s test for a vector PDF's cut words), is one word on the first line.
+    """
+    lines: dict[int, list[OcrWord]] = {}
+    for w in words:
+        lines.setdefault(w.line, []).append(w)
+    if len(lines) < 2:
+        return list(words)
+    indent = min(w.x0 for w in words) - PAD
+    order = sorted(lines)
+    dropped: set[int] = set()
+    joined: dict[int, OcrWord] = {}
+    for this, after in zip(order, order[1:], strict=False):
+        line, nxt = lines[this], lines[after]
+        if len(line) != 1 or id(line[0]) in dropped or not nxt:
+            continue
+        left, rest = joined.get(id(line[0]), line[0]), nxt[0]
+        letter = (rest.x1 - rest.x0) / max(1, len(rest.text))
+        if left.x1 + letter < right - indent or _two_words(left.text, rest.text):
+            continue
+        joined[id(line[0])] = dataclasses.replace(left, text=left.text + rest.text,
+                                                  confidence=min(left.confidence, rest.confidence))
+        dropped.add(id(rest))
+    return [joined.get(id(w), w) for w in words if id(w) not in dropped]
+
+
+def _line_starts(words: Sequence[OcrWord]) -> Iterator[OcrWord]:
+    """The first word of each text line."""
+    seen: set[int] = set()
+    for w in words:
+        if w.line not in seen:
+            seen.add(w.line)
+            yield w
+
+
+def _marker_apart(word: str) -> str:
+    """A line's first word with a list marker OCR glued to it set apart (``-Rà`` → ``- Rà``).
+
+    The space after a typed ``- `` or ``1. `` is narrow in print and Tesseract often drops it;
+    without it the item is not seen as one.  A marker before a digit (``-2``, ``1.4``) is kept.
+    """
+    apart: str = _GLUED_MARKER.sub(r"\1 \2", word)
+    return apart + " "
 
 
 def _texts(words: Sequence[OcrWord]) -> Iterator[OcrText]:

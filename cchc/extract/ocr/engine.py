@@ -96,6 +96,7 @@ class Engine:
         import tesserocr
 
         self._tesserocr = tesserocr
+        self.lang = lang
         self._api = tesserocr.PyTessBaseAPI(path=tessdata, lang=lang,
                                             psm=tesserocr.PSM.SINGLE_BLOCK)
 

@@ -8,12 +8,16 @@ page fragments from it exactly as from a vector PDF's strokes.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 
 from cchc.extract.ocr.image import DPI, Gray
-from cchc.extract.pdf_grid import Rule
+from cchc.extract.pdf_grid import Grid, Rule
+
+LONG_RULE = DPI  # pixels: a run this long is a rule wherever it lies (an inch)
 
 
 @dataclass(frozen=True)
@@ -65,11 +69,45 @@ def _runs(mask: Gray, vertical: bool, settings: LineSettings, scale: float) -> l
     return out
 
 
-def erase_rules(ink: Gray, settings: LineSettings | None = None) -> Gray:
-    """The ink without its ruling lines (widened by a pixel), for cropping cells cleanly."""
+def erase_rules(ink: Gray, settings: LineSettings | None = None,
+                grids: Sequence[Grid] = (), scale: float = 72 / DPI) -> Gray:
+    """The ink without its ruling lines (widened by a pixel), for cropping cells cleanly.
+
+    A run of ink is erased when it lies on a line of one of ``grids`` or is long (an inch:
+    a letterhead's underline).  Short runs elsewhere are letters: the bars of a bold ``TT``
+    side by side pass for a rule of a quarter inch, and erasing them reads ``TT`` as ``"``.
+    """
     import cv2
 
     settings = settings or LineSettings()
-    lines = cv2.bitwise_or(line_mask(ink, False, settings), line_mask(ink, True, settings))
-    lines = cv2.dilate(lines, np.ones((3, 3), np.uint8))
-    return np.asarray(cv2.bitwise_and(ink, cv2.bitwise_not(lines)), dtype=np.uint8)
+    lines = np.zeros_like(ink)
+    for vertical in (False, True):
+        mask = line_mask(ink, vertical, settings)
+        count, labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+        keep = np.zeros(count, dtype=bool)
+        on_grid = _on_grid_lines(mask.shape, vertical, grids, scale, settings.max_thickness * 2)
+        for k in range(1, count):
+            x, y, w, h = (int(v) for v in stats[k, :4])
+            length = h if vertical else w
+            keep[k] = length >= LONG_RULE or bool(on_grid[y:y + h, x:x + w].any())
+        lines[keep[labels] & (mask > 0)] = 255
+    widened = cv2.dilate(lines, np.ones((3, 3), np.uint8))
+    return np.asarray(cv2.bitwise_and(ink, cv2.bitwise_not(widened)), dtype=np.uint8)
+
+
+def _on_grid_lines(shape: tuple[int, ...], vertical: bool, grids: Sequence[Grid], scale: float,
+                   band: int) -> npt.NDArray[np.bool_]:
+    """Pixels within ``band`` of a grid's column lines (``vertical``) or row lines."""
+    out = np.zeros(shape[:2], dtype=bool)
+    for grid in grids:
+        lines = grid.xs if vertical else grid.ys
+        across = grid.ys if vertical else grid.xs  # the extent a line runs over
+        start, stop = max(0, int(across[0] / scale) - band), int(across[-1] / scale) + band + 1
+        for at in lines:
+            centre = int(round(at / scale))
+            lo, hi = max(0, centre - band), centre + band + 1
+            if vertical:
+                out[start:stop, lo:hi] = True
+            else:
+                out[lo:hi, start:stop] = True
+    return out

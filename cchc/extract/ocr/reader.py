@@ -102,7 +102,7 @@ def _survey(number: int, gray: Gray, tessdata: str, settings: LayoutSettings) ->
     grids = [g for g in layout_to_grids(PageLayout(number, rules, ()), settings) if g.n_cols >= MIN_COLUMNS]
     if not grids and number != 1:
         return _Page(None)
-    page = _Page(image, erase_rules(image.ink), rules, grids)
+    page = _Page(image, erase_rules(image.ink, grids=grids, scale=image.scale), rules, grids)
     if grids:
         top = grids[0]
         labels = []
