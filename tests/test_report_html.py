@@ -67,6 +67,16 @@ def records() -> list[tuple[Path, ReportRecord]]:
     return [(p, process_file(p, settings)) for p in sample_paths()]
 
 
+def distinct_reports(records: list[tuple[Path, ReportRecord]]) -> list[ReportRecord]:
+    """The reports the files hold: each sample unit sent one report for one period, so the
+    seed's text export and stp_2023_q1.docx (same unit, month, blank number, same findings)
+    are one report, counted once."""
+    by_report: dict[tuple[object, ...], ReportRecord] = {}
+    for _, r in records:
+        by_report.setdefault((r.report.agency_code, r.report.year, r.report.month), r)
+    return list(by_report.values())
+
+
 def load(target: str, records: list[tuple[Path, ReportRecord]], *, reference: bool = True) -> None:
     with connect(target) as wh:
         wh.ensure_schema()
@@ -110,8 +120,9 @@ def test_page_is_vietnamese_with_every_section_and_unit(
         assert f"<h2>{title}</h2>" in page
     for _, record in records:
         assert record.report.agency is not None and record.report.agency in page
-    findings = sum(len(r.findings) for _, r in records)
-    assert f"{len(records)} báo cáo, {findings} tồn tại, hạn chế trong kho" in page
+    reports = distinct_reports(records)
+    findings = sum(len(r.findings) for r in reports)
+    assert f"{len(reports)} báo cáo, {findings} tồn tại, hạn chế trong kho" in page
     assert "Lập lúc " in page
 
 
@@ -149,7 +160,10 @@ def test_report_numbers_follow_each_units_latest_report(
     # Sở Tư pháp sent the same report as Word and as a text export: counted once.
     assert len(data.units) == len({r.report.agency_code for _, r in records})
     assert by_name["Sở Tư pháp"].counts.total == 15
-    assert sum(1 for d in data.documents if not d.used) == 1
+    assert len(data.documents) == len(distinct_reports(records))  # one line per report
+    assert all(d.used for d in data.documents)  # each unit's one report is its latest
+    stp = next(d for d in data.documents if d.document.unit_name == "Sở Tư pháp")
+    assert sorted(stp.document.renditions) == ["docx", "txt"]  # both files named
     # 3.2.1 is lost by four units (SNV, STP, SYT, Cẩm Xuyên): the most widespread code.
     assert data.criteria[0].code == "3.2.1" and len(data.criteria[0].units) == 4
     # Over time: five report months, every unit counted by the last one.
@@ -327,3 +341,33 @@ def test_page_opens_in_chromium_and_shows_the_charts(report_file: Path, tmp_path
     assert dom.returncode == 0 and not console_problems(dom.stderr)
     assert len(re.findall(r'<img src="data:image/png;base64,', dom.stdout)) >= 3
     assert "Tiến độ khắc phục theo đơn vị" in dom.stdout
+
+
+# -- what the page must not pretend, and the files to fix ----------------------------------
+
+def test_an_unverified_area_name_is_never_shown(page: str) -> None:
+    """The catalog keeps a placeholder for an area no source names (marked UNVERIFIED): the
+    page says "chưa có tên" instead of the placeholder."""
+    catalog = load_catalog()
+    placeholders = [info.name for entry in catalog.indexes for info in entry.areas.values()
+                    if (info.note or "").lstrip().upper().startswith("UNVERIFIED")]
+    assert placeholders  # the catalog has one today (district area 9)
+    for name in placeholders:
+        assert name not in page
+    assert "chưa có tên" in page  # Cẩm Xuyên is a district: its index has that area
+
+
+def test_files_that_failed_are_listed_to_fix(tmp_path: Path,
+                                             records: list[tuple[Path, ReportRecord]]) -> None:
+    target = str(tmp_path / "failed.duckdb")
+    load(target, records[:1])
+    with connect(target) as wh:
+        wh.note_file(source_path="/kho/stp/stp_2023_q2.pdf", sha256="ab" * 32, outcome="failed",
+                     error_code="no_appendix", message="Không tìm thấy bảng phụ lục")
+    out = tmp_path / "failed.html"
+    assert run_cli(target, out) == 0
+    page = out.read_text(encoding="utf-8")
+    section = page[page.index('id="tep-loi"'):]
+    section = section[:section.index("</section>")]
+    assert "stp_2023_q2.pdf" in section and "no_appendix" in section
+    assert "Sở Tư pháp" in section  # the unit guessed from the file's name (stp)
