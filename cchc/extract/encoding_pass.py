@@ -18,7 +18,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterator
 
-from cchc.extract.model import Block, ExtractedDocument, Paragraph, RawTable
+from cchc.extract.model import Block, ExtractedDocument, Paragraph
 from cchc.text.encodings import DocumentEncoding, detect_document
 from cchc.text.lost_u import (
     TextRepair,
@@ -94,4 +94,4 @@ def _replace(block: Block, decoded: dict[str, str]) -> Block:
             dataclasses.replace(c, text=decoded.get(c.text, c.text)) for c in row.cells))
         for row in block.rows
     )
-    return RawTable(rows=rows, n_cols=block.n_cols, index=block.index, ruled=block.ruled)
+    return dataclasses.replace(block, rows=rows)

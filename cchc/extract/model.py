@@ -98,6 +98,8 @@ class RawTable:
     n_cols: int
     index: int  # position among the document's tables, in reading order
     ruled: bool = True
+    open_below: frozenset[int] = frozenset()  # grid columns whose last cell goes on past the
+    # fragment's end (a PDF page drew no bottom line under it: merged on to the next page)
 
     @property
     def pages(self) -> tuple[int, ...]:

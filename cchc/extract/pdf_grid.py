@@ -135,6 +135,7 @@ class Grid:
     cells: tuple[GridCell, ...]
     owner: tuple[tuple[int | None, ...], ...]
     ruled: bool = True  # False: some row lines were found from the text, not drawn
+    open_below: frozenset[int] = frozenset()  # grid columns left open at the bottom edge
 
     @property
     def n_rows(self) -> int:
@@ -224,7 +225,42 @@ def close_open_ends(rules: Sequence[Rule], glyphs: Sequence[Glyph], settings: La
             x1 = x1 if right is None else right
             y = _straddling_extent(glyphs, x0, x1, y, at_bottom)
             added.append(Rule(False, y, x0, x1, drawn=left is None and right is None))
-    return [*rules, *added]
+    return [*rules, *added, *_bridge_edges(vertical, horizontal, settings)]
+
+
+def _bridge_edges(vertical: Sequence[Rule], horizontal: Sequence[Rule],
+                  settings: LayoutSettings) -> list[Rule]:
+    """Close the gaps of a table's bottom (top) line between two column rules that both
+    end there.
+
+    A browser leaves out the bottom line of a cell merged on to the next page (and the top
+    line of its rest there) while drawing the others: the two column rules around it end
+    at the line's height, and with no rule across them the lattice finds no cell.  Below
+    (above) a table's edge nothing goes on, so a gap there is never a merged cell.
+    """
+    tol = settings.intersection_tolerance
+    added: list[Rule] = []
+    for at_bottom in (True, False):
+        ends = sorted((r.end if at_bottom else r.start, r.pos) for r in vertical)
+        for group in cluster_chain(ends, lambda e: e[0], settings.snap_tolerance):
+            if len(group) < 2:
+                continue
+            y = sum(e[0] for e in group) / len(group)
+            reaching = sorted({*(e[1] for e in group),
+                               *(r.pos for r in vertical if r.start + tol < y < r.end - tol)})
+            ending = {e[1] for e in group}
+            level = [h for h in horizontal if abs(h.pos - y) <= tol]
+            pairs = list(zip(reaching, reaching[1:], strict=False))
+            if not any(_covered(level, a, b, tol) for a, b in pairs):
+                continue  # no line at all: close_open_ends closes it
+            added += [Rule(False, y, x0, x1, drawn=False) for x0, x1 in pairs
+                      if x0 in ending and x1 in ending and not _covered(level, x0, x1, tol)]
+    return added
+
+
+def _covered(level: Sequence[Rule], x0: float, x1: float, tol: float) -> bool:
+    """Some horizontal rule of ``level`` runs from ``x0`` to ``x1``."""
+    return any(h.start <= x0 + tol and h.end >= x1 - tol for h in level)
 
 
 def _through(
@@ -337,7 +373,7 @@ def grid_to_table(
     """The grid as a :class:`RawTable`, one row per grid row."""
     texts = _cell_texts(grid, cell_lines)
     rows = [_grid_row(grid, texts, r) for r in range(grid.n_rows)]
-    return RawTable(_raw_rows(rows, page), grid.n_cols, index, ruled=grid.ruled)
+    return RawTable(_raw_rows(rows, page), grid.n_cols, index, ruled=grid.ruled, open_below=grid.open_below)
 
 
 def _raw_rows(rows: Iterable[list[RawCell]], page: int) -> tuple[RawRow, ...]:
@@ -473,7 +509,22 @@ def layout_to_grids(layout: PageLayout, settings: LayoutSettings, extra: Sequenc
     grids = (boxes_to_grid(b, settings.grid_tolerance) for b in rules_to_cell_boxes(rules, settings))
     found = [g for g in grids if g is not None]
     inferred = [r for r in rules if not r.drawn]
+    drawn = [r for r in join_rules(layout.rules, settings) if not r.vertical]
+    found = [replace(g, open_below=_open_below(g, drawn, settings)) for g in found]
     return [replace(g, ruled=False) if _holds_any(g, inferred) else g for g in found]
+
+
+def _open_below(grid: Grid, drawn: Sequence[Rule], settings: LayoutSettings) -> frozenset[int]:
+    """Grid columns whose bottom cell has no line drawn under it while others have one: a
+    cell merged on to the next page."""
+    tol = settings.intersection_tolerance
+    level = [h for h in drawn if abs(h.pos - grid.ys[-1]) <= tol]
+    bottom = [c for c in grid.cells if c.row + c.row_span == grid.n_rows]
+    open_cells = [c for c in bottom
+                  if not _covered(level, grid.xs[c.col], grid.xs[c.col + c.col_span], tol)]
+    if not open_cells or len(open_cells) == len(bottom):
+        return frozenset()
+    return frozenset(col for c in open_cells for col in range(c.col, c.col + c.col_span))
 
 
 def _holds_any(grid: Grid, rules: Sequence[Rule]) -> bool:

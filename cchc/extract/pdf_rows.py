@@ -42,8 +42,9 @@ from cchc.extract.pdf_grid import (
 )
 from cchc.extract.pdf_lines import glyphs_to_lines
 
-# A row label in the TT column: 1, 12., 3), 1.2, II, IV., B., c)
-_LABEL = regex.compile(r"^(?:\d{1,4}(?:\.\d{1,3})*[.)]?|[IVXLC]{1,7}[.)]?|[A-ZĐ][.)]?|[a-zđ][.)])$")
+# A row label in the TT column: 1, 12., 3), (4), 1.2, II, IV., B., c)
+_LABEL = regex.compile(r"^(?:\d{1,4}(?:\.\d{1,3})*[.)]?|\(\d{1,4}\)|[IVXLC]{1,7}[.)]?|[A-ZĐ][.)]?"
+                       r"|[a-zđ][.)])$")
 _TOP_ALIGNED_SHARE = 0.5  # share of labels level with another column's line: cells top-aligned
 _LEADING_MAX = 0.6  # the gap between two lines of one cell is below this × a line's height
 _WIDE_GAP_SHARE = 0.8  # centred cells: a strip above the first label this wide (× row strips) cuts

@@ -15,7 +15,10 @@ The rule, for fragments that continue one table (same column layout):
    or with nothing after a hyphen that cut a symbol such as ``KH-`` / ``SNV``).
 4. A vertically merged cell (``CONTINUE``) shares the cell above: one text, given to every
    row it spans, and listed in their ``merged``.  A continuation row's text for a merged
-   column goes to the merged cell, so the text cut by a page break stays whole.
+   column goes to the merged cell, so the text cut by a page break stays whole.  A cell
+   that a fragment leaves open at its foot (``RawTable.open_below``: a PDF page drew no
+   line under it) goes on in the next fragment's first row, even when that row starts a
+   new finding.
 5. Unruled fragments (text exports) do not know their merges; two inferences, both marked
    ``merge_inferred``: (a) a row's cell that is empty on its first page but continued on
    the next is the lower part of the cell above (a cell's text starts at the top of its
@@ -103,8 +106,10 @@ class _Stitcher:
         self.last_refs: list[_Ref] | None = None
         self.section: str | None = None
         self.group_page: int | None = None  # page of a group row not yet followed by a finding
+        self.open_below: frozenset[int] = frozenset()  # the last fragment's cells going on
 
     def feed(self, table: RawTable, skip: int) -> None:
+        carried, self.open_below = self.open_below, table.open_below
         for raw in table.rows[skip:]:
             if raw.is_blank or is_column_number_row(raw):
                 continue
@@ -115,12 +120,14 @@ class _Stitcher:
                 self.section = group
                 self.group_page = raw.page
                 self.last_refs = None
+                carried = frozenset()
                 continue
             self.group_page = None
             if self._is_continuation(raw):
                 self._continue(raw, table.ruled)
             else:
-                self._start(raw)
+                self._start(raw, carried)
+            carried = frozenset()
 
     def _continues_group(self, raw: RawRow) -> bool:
         """Rule 2b: the rest of a group row's title, cut by the page break, goes on the
@@ -143,9 +150,18 @@ class _Stitcher:
         cell = raw.cell_at(self.seq_col)
         return cell is None or cell.v_merge is VMerge.CONTINUE or not cell.text.strip()
 
-    def _start(self, raw: RawRow) -> None:
+    def _start(self, raw: RawRow, carried: frozenset[int] = frozenset()) -> None:
+        """A new finding's row; its cells in ``carried`` columns go on from the cell above
+        (merged across the fragments' boundary: rule 4), their text added to it."""
         refs: list[_Ref] = []
         for col in range(self.n_cols):
+            cell = raw.cell_at(col)
+            if col in carried and self.last_refs is not None and not (cell is not None and col > cell.col):
+                ref = self.last_refs[col]
+                if cell is not None and cell.v_merge is not VMerge.CONTINUE:
+                    ref.add(cell.text, raw.page)
+                refs.append(ref)
+                continue
             refs.append(self._ref_for(raw, col, refs, new=True))
         for ref in {id(r): r for r in refs}.values():
             ref.users += 1
