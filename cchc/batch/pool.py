@@ -30,11 +30,12 @@ from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 from types import TracebackType
 
-from cchc.batch.worker import READY, Task, WorkerJob, WorkResult, worker_main
+from cchc.batch.worker import READY, SCAN_PAGES, Task, WorkerJob, WorkResult, worker_main
 from cchc.errors import CchcError
 
 #: Workers that die before saying ready, in a row, before the batch gives up.
 MAX_STARTUP_FAILURES = 3
+OCR_SECONDS_PER_PAGE = 25.0  # a scanned page's OCR (issue 10's bound), added to the time limit
 
 
 @contextmanager
@@ -70,6 +71,7 @@ class _Slot:
     retiring: bool = False  # sent its last result and is exiting: give it no more work
     task: Task | None = None
     started: float = field(default=0.0)
+    allowance: float = 0.0  # seconds added to the time limit: the file is a scan (OCR)
 
 
 class WorkerPool:
@@ -138,10 +140,10 @@ class WorkerPool:
 
     def _next_deadline(self) -> float | None:
         """Seconds until the first busy worker runs out of time (``None``: none is busy)."""
-        starts = [s.started for s in self._slots if s.task is not None]
-        if not starts:
+        ends = [s.started + self.job.timeout + s.allowance for s in self._slots if s.task is not None]
+        if not ends:
             return None
-        return max(0.0, min(starts) + self.job.timeout - time.monotonic())
+        return max(0.0, min(ends) - time.monotonic())
 
     def _dispatch(self, slot: _Slot, pending: deque[Task]) -> None:
         if not (slot.ready and not slot.retiring and slot.task is None and pending):
@@ -152,7 +154,7 @@ class WorkerPool:
         except OSError:  # the worker just died; its sentinel will tell, the task waits
             pending.appendleft(task)
             return
-        slot.task, slot.started = task, time.monotonic()
+        slot.task, slot.started, slot.allowance = task, time.monotonic(), 0.0
 
     def _service(self, slot: _Slot, pending: deque[Task]) -> Iterator[WorkResult]:
         """Read what a worker sent; bury it when it has died."""
@@ -163,6 +165,8 @@ class WorkerPool:
                     slot.ready = True
                     self._startup_failures = 0
                     self._dispatch(slot, pending)
+                elif isinstance(message, tuple) and message[:1] == (SCAN_PAGES,):
+                    slot.allowance = OCR_SECONDS_PER_PAGE * message[1]
                 elif isinstance(message, WorkResult):
                     slot.task = None
                     slot.retiring = message.retires_worker
@@ -178,9 +182,10 @@ class WorkerPool:
     def _expire(self, pending: deque[Task]) -> Iterator[WorkResult]:
         now = time.monotonic()
         for slot in list(self._slots):
-            if slot.task is not None and now - slot.started >= self.job.timeout:
+            limit = self.job.timeout + slot.allowance
+            if slot.task is not None and now - slot.started >= limit:
                 yield from self._replace(slot, pending, "timeout",
-                                         f"quá thời gian xử lý {self.job.timeout:g} giây, đã dừng "
+                                         f"quá thời gian xử lý {limit:g} giây, đã dừng "
                                          "(timed out; the worker was stopped)")
 
     def _replace(self, slot: _Slot, pending: deque[Task], code: str,

@@ -80,6 +80,9 @@ def _exit_with_parent() -> None:
     threading.Thread(target=watch, name="cchc-parent-watch", daemon=True).start()
 
 
+SCAN_PAGES = "scan_pages"  # (SCAN_PAGES, n): the file being read is a scan of n pages
+
+
 def worker_main(conn: Connection, job: WorkerJob) -> None:
     """The loop of one worker process (the target of ``multiprocessing`` spawn).
 
@@ -94,6 +97,9 @@ def worker_main(conn: Connection, job: WorkerJob) -> None:
     from cchc.read import load_settings
 
     settings = load_settings(job.options)
+    from cchc.extract.ocr import reader as ocr_reader
+
+    ocr_reader.on_scan = lambda pages: conn.send((SCAN_PAGES, pages))  # more time for OCR
     conn.send(READY)
     while True:
         try:
