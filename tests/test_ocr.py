@@ -17,11 +17,21 @@ import pytest
 
 from cchc.errors import UnreadableDocument
 from cchc.extract.ocr import engine as ocr_engine
-from cchc.extract.ocr.cells import _nfc, cell_boxes, crop
+from cchc.extract.ocr.cells import (
+    _ROMAN_IN_TT,
+    _marker_apart,
+    _nfc,
+    _roman_of,
+    cell_boxes,
+    crop,
+    join_cut_words,
+)
+from cchc.extract.ocr.engine import OcrWord
 from cchc.extract.ocr.image import _rotate, binarize, despeckle, skew_angle
-from cchc.extract.ocr.lines import find_rules
+from cchc.extract.ocr.lines import erase_rules, find_rules
 from cchc.extract.pdf_grid import LayoutSettings, PageLayout, layout_to_grids
-from cchc.normalize.ocr_review import _as_number
+from cchc.normalize.ocr_review import _as_number, _numerals_in_step
+from cchc.normalize.ocr_words import repair_capitals, vocabulary
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "samples"))
@@ -107,6 +117,46 @@ def test_lookalikes_and_seq_letters() -> None:
     assert _nfc("HI.") == "III." and _nfc("II1/2023") == "III/2023" and _nfc("1\u20442023") == "1/2023"
     assert _nfc("HIV") == "HIV" and _nfc("11") == "11"
     assert _as_number("l") == 1 and _as_number("1O.") == 10 and _as_number("Ban") is None
+
+
+def test_rules_are_erased_on_the_grid_and_bold_bars_kept() -> None:
+    page = _table()
+    page[240:246, 130:215] = 0  # the bars of a bold "TT" side by side: 85 px, inside a cell
+    ink = binarize(page)
+    grids = layout_to_grids(PageLayout(1, find_rules(ink, scale=1.0), ()), LayoutSettings())
+    erased = erase_rules(ink, grids=grids, scale=1.0)
+    assert erased[240:246, 130:215].all() and not erased[99:102, 100:800].any()
+
+
+def _word(text: str, line: int, x0: int, x1: int) -> OcrWord:
+    return OcrWord(text, x0, 20 + 40 * line, x1, 50 + 40 * line, 90.0, line)
+
+
+def test_markers_set_apart_and_cut_words_joined() -> None:
+    assert _marker_apart("-Rà") == "- Rà " and _marker_apart("1.Bố") == "1. Bố "
+    assert _marker_apart("1.4") == "1.4 " and _marker_apart("-2") == "-2 "
+    cut = [_word("Hoàn", 0, 12, 80), _word("thàn", 1, 12, 98), _word("h", 2, 12, 30)]
+    assert [w.text for w in join_cut_words(cut, 100)] == ["Hoàn", "thành"]
+    whole = [_word("Số", 0, 12, 98), _word("TT", 1, 12, 50)]  # two words, however full the line
+    assert [w.text for w in join_cut_words(whole, 100)] == ["Số", "TT"]
+
+
+def test_group_numerals_in_the_tt_cell() -> None:
+    assert _roman_of('I"H') == "III" and _ROMAN_IN_TT.match("lI.")
+    assert not _ROMAN_IN_TT.match("11") and not _ROMAN_IN_TT.match("1.")
+    assert _numerals_in_step(["I. A", "H. B", "III. C"]) == [None, "II", None]
+    assert _numerals_in_step(["I. A", "I. B"]) == [None, "II"]
+    assert _numerals_in_step(["A. x", "B. y"]) == [None, None]
+
+
+def test_capitals_put_right_from_the_reports_words() -> None:
+    vocab = vocabulary([("Tổ chức thực hiện nhiệm vụ quản lý nhà nước", 95.0),
+                        ("Trang thông tin điện tử của đơn vị", 95.0)])
+    fixed, changes = repair_capitals("I. CÔNG TÁC CHỈ ĐẠO, ĐIỂU HÀNH", vocab)  # catalog pair
+    assert fixed == "I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH" and changes == [("ĐIỂU", "ĐIỀU")]
+    assert repair_capitals("XÂY DỤNG VÀ TỐ CHỨC", vocab)[0] == "XÂY DỰNG VÀ TỔ CHỨC"
+    assert repair_capitals("CHÍNH QUYÊN . ĐIỆN TỪ", vocab)[0] == "CHÍNH QUYỀN ĐIỆN TỬ"
+    assert repair_capitals("CẢI CÁCH TTHC", vocab) == ("CẢI CÁCH TTHC", [])
 
 
 def test_without_tesseract_a_scan_is_ocr_unavailable(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -103,7 +103,8 @@ def _reading(finding: Finding, text: object, confidences: _Confidences
         if mean is None:
             continue
         weighted.append((mean, len(cell.split())))
-        unsure.extend(word for word, score in words if score < UNREADABLE)
+        label = FIELD_NAMES_IN_TEXT.get(name, name)  # the cell, so the officer knows where to look
+        unsure.extend(f"«{word}» (ô {label})" for word, score in words if score < UNREADABLE)
         if mean < LOW_CONFIDENCE:
             low.append(name)
             entries.append(entry("ocr_low_confidence", finding.seq, field=name,
@@ -111,7 +112,7 @@ def _reading(finding: Finding, text: object, confidences: _Confidences
     if unsure:
         listed = list(dict.fromkeys(unsure))
         more = " …" if len(listed) > MAX_LISTED else ""
-        listing = ", ".join(f"«{w}»" for w in listed[:MAX_LISTED]) + more
+        listing = ", ".join(listed[:MAX_LISTED]) + more
         entries.append(entry("ocr_unreadable", finding.seq, field=low[0] if low else "shortcoming",
                              words=listing))
     total = sum(n for _, n in weighted)

@@ -34,6 +34,9 @@ _MARK_TEXT = regex.compile(r"^\(?(?:\d{1,4}|[IVXLC]{1,6}|[A-ZĐa-z])\s*[.):]?\)?
 _LOOKALIKES = str.maketrans({"\u2044": "/", "\u2215": "/"})
 _ROMAN = regex.compile(r"(?<![\p{L}\d])(?=[IlH1|]*I)(?=[IlH1|]*[lH1|])[IlH1|]{2,4}(?![\p{L}\d])")
 _GLUED_MARKER = regex.compile(r"^([-+•–]|\d{1,2}[.)])(\p{L})")
+# A group numeral in the TT cell read with a quote or an H among its I's (``I"H`` = ``III``);
+# digits alone (``1``, ``11``) are a seq and stay
+_ROMAN_IN_TT = regex.compile(r"^(?=.*[IlH|\"'`’”])(?![1\d]+[.)]?$)[IlH1|\"'`’”]{2,6}[.)]?$")
 _TICK_READINGS = frozenset({"v", "V", "\u221a"})  # how a check mark (✓) reads alone
 SHORT = 6  # characters: a reading this short may be a mark the Vietnamese model misread
 
@@ -95,6 +98,8 @@ def recognize(engine: Engine, gray: Gray, ink: Gray, box: PixelBox, scale: float
         if _MARK_TEXT.match("".join(w.text for w in other)):
             words = other
     words = join_cut_words(words, image.shape[1] - PAD)
+    if lead and len(words) == 1 and _ROMAN_IN_TT.match(words[0].text):
+        words = [dataclasses.replace(words[0], text=_roman_of(words[0].text))]
     if len(words) == 1 and words[0].text in _TICK_READINGS:
         words = [dataclasses.replace(words[0], text="✓")]  # a tick alone in its cell
     dx, dy = max(0, box[0]) - PAD, max(0, box[1]) - PAD
@@ -134,6 +139,12 @@ def join_cut_words(words: Sequence[OcrWord], right: int) -> list[OcrWord]:
                                                   confidence=min(left.confidence, rest.confidence))
         dropped.add(id(rest))
     return [joined.get(id(w), w) for w in words if id(w) not in dropped]
+
+
+def _roman_of(text: str) -> str:
+    """The Roman numeral a TT cell's look-alike reading stands for (``I"H`` → ``III``)."""
+    bare = regex.sub(r"[\"'`’”]", "", text)
+    return bare.replace("H", "II").translate(_ROMAN_I)
 
 
 def _line_starts(words: Sequence[OcrWord]) -> Iterator[OcrWord]:
