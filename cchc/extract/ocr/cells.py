@@ -143,7 +143,7 @@ def join_cut_words(words: Sequence[OcrWord], right: int) -> list[OcrWord]:
 
 def _roman_of(text: str) -> str:
     """The Roman numeral a TT cell's look-alike reading stands for (``I"H`` → ``III``)."""
-    bare = regex.sub(r"[\"'`’”]", "", text)
+    bare: str = regex.sub(r"[\"'`’”]", "", text)
     return bare.replace("H", "II").translate(_ROMAN_I)
 
 
