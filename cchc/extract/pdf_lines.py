@@ -25,7 +25,7 @@ def glyphs_to_lines(
     """
     ordered = sorted(glyphs, key=lambda g: (g.mid_y, g.x0))
     lines: list[TextLine] = []
-    for group in cluster_chain(ordered, lambda g: g.mid_y, settings.line_tolerance):
+    for group in _overlapping(cluster_chain(ordered, lambda g: g.mid_y, settings.line_tolerance)):
         for run in _runs(sorted(group, key=lambda g: g.x0), settings, split_columns):
             text = _join(run, settings)
             if text:
@@ -39,6 +39,29 @@ def glyphs_to_lines(
                     )
                 )
     return lines
+
+
+_SAME_LINE_OVERLAP = 0.6  # two glyph rows overlapping this much of their height are one line
+
+
+def _overlapping(groups: list[list[Glyph]]) -> list[list[Glyph]]:
+    """Join glyph rows (top first) that overlap over most of their height: one line whose
+    letters come from two fonts with other boxes (a browser draws the accented letters its
+    font lacks from a fallback font, its box set 3 pt higher), never two lines of text.
+    """
+    out: list[list[Glyph]] = []
+    for group in groups:
+        if out:
+            above = out[-1]
+            top, bottom = max(min(g.top for g in above), min(g.top for g in group)), \
+                min(max(g.bottom for g in above), max(g.bottom for g in group))
+            height = min(statistics.median(g.height for g in above),
+                         statistics.median(g.height for g in group))
+            if height > 0 and bottom - top >= _SAME_LINE_OVERLAP * height:
+                out[-1] = above + group
+                continue
+        out.append(group)
+    return out
 
 
 def _runs(glyphs: list[Glyph], settings: LayoutSettings, split: bool) -> list[list[Glyph]]:
