@@ -20,7 +20,18 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from bad_inputs.make_corpus import CASES, GOOD, SEED, XXE, Case, build_corpus, ole_file
+from bad_inputs.make_corpus import (
+    CASES,
+    GOOD,
+    LOADED,
+    NEWLINE_NAME,
+    SEED,
+    XXE,
+    Case,
+    batch_run,
+    build_corpus,
+    ole_file,
+)
 from lxml import etree
 
 from cchc.cli.main import main
@@ -30,6 +41,7 @@ from cchc.errors import (
     RefusedDocument,
     UnreadableDocument,
     UnsupportedFormat,
+    printable,
 )
 from cchc.extract import read_document
 from cchc.extract.guards import check_zip_directory, has_entity_declaration
@@ -44,7 +56,7 @@ from cchc.read import Options, load_settings, process_file
 KIND: dict[str, type[DocumentError]] = {
     **dict.fromkeys(("empty_file", "unknown_format", "not_a_word_document",
                      "html_document", "rtf_document", "word_xml_document"), UnsupportedFormat),
-    **dict.fromkeys(("damaged_docx", "damaged_pdf", "encrypted", "encrypted_docx",
+    **dict.fromkeys(("damaged_docx", "damaged_pdf", "encrypted", "wrong_password", "encrypted_docx",
                      "no_text_layer", "conversion_failed"), UnreadableDocument),
     **dict.fromkeys(("too_large", "too_many_pages", "too_many_columns", "zip_bomb", "pdf_bomb",
                      "xml_entities_refused"), RefusedDocument),
@@ -91,7 +103,7 @@ def test_process_file_gives_each_bad_file_its_code(case: Case, corpus: Path, set
         return
     with pytest.raises(DocumentError) as caught:
         process_file(path, settings, _options(case))
-    assert (caught.value.code, caught.value.file) == (code, case.file)
+    assert (caught.value.code, caught.value.file) == (code, printable(case.file))
     assert isinstance(caught.value, KIND.get(code, DocumentError))
     assert caught.value.message.strip()
 
@@ -116,7 +128,7 @@ def test_cli_answers_each_bad_file_in_one_line(
         return
     assert status == 1
     assert len(lines) == 1, err
-    assert case.file in lines[0] and f": {code}: " in lines[0]
+    assert printable(case.file) in lines[0] and f": {code}: " in lines[0]
 
 
 def test_mixed_run_gives_every_bad_file_its_code_and_writes_every_good_file(
@@ -126,9 +138,10 @@ def test_mixed_run_gives_every_bad_file_its_code_and_writes_every_good_file(
     assert main(["extract", *map(str, files), "-o", str(tmp_path)]) == 1
     err = capsys.readouterr().err
     assert "Traceback" not in err
-    lines = {line.split(": ")[1]: line for line in err.splitlines() if line.count(": ") >= 2}
+    lines = err.splitlines()
     for name, code in bad.items():
-        line = lines.get(str(corpus / name), "")
+        head = f"cchc: {printable(str(corpus / name))}: "  # a name may hold ': ' itself
+        line = next((line for line in lines if line.startswith(head)), "")
         if code is None:
             assert not line, line
             assert (tmp_path / f"{safe_stem(name)}.json").is_file()
@@ -139,6 +152,56 @@ def test_mixed_run_gives_every_bad_file_its_code_and_writes_every_good_file(
         assert record["findings"], good.name
     failed = sum(code is not None for code in bad.values())
     assert f"{len(files) - failed}/{len(files)} file(s) extracted" in err
+
+
+# -- all of them through cchc batch ----------------------------------------------------------------
+
+
+def _batch_expected(case: Case) -> tuple[str, ...]:
+    """The outcomes the run log may give the case: its own, a failure with its code, or a load
+    (a readable file whose bytes or report another file already gave is skipped as such)."""
+    if case.batch is not None:
+        return (case.batch,)
+    code = _expected_code(case)
+    if code == "soffice_missing":
+        return (("skipped", code),)
+    if code is None:
+        return (*((o, "") for o in LOADED), ("skipped", "duplicate_content"))
+    return (("failed", code),)
+
+
+def test_batch_over_the_corpus_folder_logs_every_case_and_loads_every_good_file(
+        corpus: Path, tmp_path: Path) -> None:
+    """The corpus folder walked as an analyst's quarter folder (its FIFO, links and odd names
+    met as entries), with the four good samples: each case has its row, nothing hangs or
+    prints a traceback, every message and log line stays one line of UTF-8."""
+    started = time.monotonic()
+    run = batch_run(corpus, tmp_path, list(CASES))
+    assert time.monotonic() - started < 300
+    assert run.status == 1 and "Traceback" not in run.stderr, run.stderr
+    for case in (c for c in CASES if c.cli):
+        assert run.row(case) in _batch_expected(case), (case.id, run.row(case))
+    assert run.good_read() == len(GOOD), run.rows
+    assert not any(line.startswith("cchc: stp.txt") for line in run.stderr.splitlines())
+    assert printable(NEWLINE_NAME) in run.stderr
+    log = (tmp_path / "run_log.csv").read_bytes().decode("utf-8")
+    assert "root:" not in log  # /etc/passwd was not read
+    assert not any(ord(c) < 32 and c not in "\r\n" for c in log)
+
+
+def test_a_wrong_pdf_password_from_a_file_fails_that_file_only(corpus: Path, tmp_path: Path) -> None:
+    """A wrong password (given in --password-file, off the process list) is ``wrong_password``
+    for the encrypted PDFs; the batch goes on and loads the good samples."""
+    (tmp_path / "pw").write_text("sai-mat-khau\n", encoding="utf-8")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("ma_hoa.pdf", "ma_hoa_phu_luc.pdf"):
+        (folder / name).write_bytes((corpus / name).read_bytes())
+    run = batch_run(folder, tmp_path, [], "--password-file", str(tmp_path / "pw"))
+    assert run.status == 1, run.stderr
+    assert {name: run.rows[name] for name in ("ma_hoa.pdf", "ma_hoa_phu_luc.pdf")} == dict.fromkeys(
+        ("ma_hoa.pdf", "ma_hoa_phu_luc.pdf"), ("failed", "wrong_password"))
+    assert run.good_read() == len(GOOD)
 
 
 # -- limits ------------------------------------------------------------------------------------

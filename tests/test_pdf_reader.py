@@ -267,7 +267,7 @@ def test_page_without_rules_never_runs_the_table_finder(monkeypatch: pytest.Monk
     ("name", "password", "code"),
     [
         ("encrypted.pdf", None, "encrypted"),
-        ("encrypted.pdf", "sai-mat-khau", "encrypted"),
+        ("encrypted.pdf", "sai-mat-khau", "wrong_password"),
         ("scanned.pdf", None, "no_text_layer"),
         ("damaged.pdf", None, "damaged_pdf"),
     ],

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from cchc.cli.common import UsageError, say
 from cchc.cli.reading import add_debug_argument, add_reading_arguments, options_from_args
-from cchc.errors import DocumentError
+from cchc.errors import DocumentError, printable
 from cchc.record import ReportRecord
 from cchc.vocabulary import vn_decimal
 
@@ -139,6 +139,7 @@ def run(args: argparse.Namespace) -> int:
     failed = 0
     for path in args.files:
         started = time.monotonic()
+        shown = printable(str(path))  # a newline or a non-UTF-8 byte in a name stays one line
         try:
             if not path.is_file():
                 raise DocumentError(path.name, "not_found", "không tìm thấy tệp (file not found)")
@@ -147,24 +148,24 @@ def run(args: argparse.Namespace) -> int:
                 _write_files(record, args, names[path])
         except DocumentError as e:
             failed += 1
-            print(f"cchc: {path}: {e.code}: {e.message}", file=sys.stderr)
+            print(f"cchc: {shown}: {e.code}: {e.message}", file=sys.stderr)
             continue
         except OSError as e:  # unreadable file or unwritable output: the user's to fix
             failed += 1
-            print(f"cchc: {path}: file_error: không đọc/ghi được tệp (cannot read or write: "
+            print(f"cchc: {shown}: file_error: không đọc/ghi được tệp (cannot read or write: "
                   f"{e.strerror or e})", file=sys.stderr)
             continue
         except Exception as e:  # our defect, not the user's: still one line, and go on
             failed += 1
             if args.debug:
                 traceback.print_exc()
-            print(f"cchc: {path}: internal_error: {type(e).__name__}: {e} "
+            print(f"cchc: {shown}: internal_error: {type(e).__name__}: {e} "
                   "(lỗi nội bộ; chạy lại với --debug để xem chi tiết / internal error, rerun with "
                   "--debug)", file=sys.stderr)
             continue
         if stream is not None:  # outside the try: a closed pipe ends the run (cchc.cli.main)
             stream.add(record)
-        say(args, f"cchc: {path}: {len(record.findings)} tồn tại, hạn chế (findings), "
+        say(args, f"cchc: {shown}: {len(record.findings)} tồn tại, hạn chế (findings), "
                   f"{len(record.audit)} mục kiểm tra (audit entries), "
                   f"{vn_decimal(time.monotonic() - started)} giây (seconds)", level=1)
     if stream is not None:

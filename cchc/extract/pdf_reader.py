@@ -52,6 +52,8 @@ _LEGACY_FONT = re.compile(r"^(?:\.?vn|vni[-_ ])", re.IGNORECASE)  # TCVN3 .VnTim
 _SUBSET_TAG = re.compile(r"^[A-Z]{6}\+")
 
 MSG_ENCRYPTED = "Tệp PDF được mã hóa, cần mật khẩu để mở / the PDF is encrypted and needs its password"
+MSG_WRONG_PASSWORD = ("mật khẩu PDF đã cho không đúng với tệp này; kiểm tra lại mật khẩu "
+                      "(the given PDF password is wrong)")
 MSG_ENCRYPTION_UNSUPPORTED = (
     "Tệp PDF dùng kiểu mã hóa không đọc được / the PDF uses an encryption we cannot read"
 )
@@ -101,7 +103,7 @@ def read_pdf(
     on some LibreOffice PDFs pdfium turns a drawn space after a glyph that overhangs its
     advance (``TRỪ ĐIỂM``) into a zero-width generated one, and the two words join.
 
-    Raises :class:`UnreadableDocument` with code ``encrypted`` (no or wrong password),
+    Raises :class:`UnreadableDocument` with code ``encrypted`` (no password), ``wrong_password``,
     ``damaged_pdf`` (truncated, or pdfminer cannot parse it) or ``no_text_layer`` (no page
     has text), and :class:`RefusedDocument` with ``too_many_pages`` or ``pdf_bomb``.
     """
@@ -245,6 +247,8 @@ def _open_pdfplumber(path: Path, password: str | None) -> PDF:
         return pdfplumber.open(path, password=password)
     except PdfminerException as e:
         cause = e.args[0] if e.args else e
+        if isinstance(cause, PDFPasswordIncorrect) and password:  # given, but not this file's
+            raise UnreadableDocument(path.name, "wrong_password", MSG_WRONG_PASSWORD) from e
         if isinstance(cause, PDFPasswordIncorrect):
             raise UnreadableDocument(path.name, "encrypted", MSG_ENCRYPTED) from e
         if isinstance(cause, PDFEncryptionError):

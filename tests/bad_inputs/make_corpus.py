@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 import random
 import shutil
 import struct
@@ -41,6 +42,11 @@ LISTS = SAMPLES / "ubnd_camxuyen_2023.docx"  # real Word lists (w:numPr with w:i
 WORD97 = ROOT / "tests" / "doc" / "syt_2023_q2.doc"  # a Word 97 file as LibreOffice saves it
 GOOD = (DOCX, SAMPLES / "syt_2023_q2.pdf", SEED, SAMPLES / "snv_2023_long.docx")  # distinct stems
 PASSWORD = "cchc-2023"  # the password of tests/pdf/encrypted.pdf and of the encrypted appendix
+#: A report's name in Latin-1 bytes, as a Windows USB stick gives it: not UTF-8, so Python holds
+#: it with surrogates (``os.fsdecode``); every message and log must still be valid UTF-8.
+LATIN1_NAME = os.fsdecode("báo cáo Sô Y tê.txt".encode("latin-1"))
+NEWLINE_NAME = "x.txt\ncchc: stp.txt: loaded: ok\n.txt"  # would forge a stderr line printed raw
+FORMULA_NAME = "a;=2+5+cmd|' -C calc'!A0;b.txt"  # a live formula in Excel with the ';' separator
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
@@ -53,7 +59,10 @@ class Case:
     apply to this case only; ``cli`` says whether it belongs to the mixed CLI run, which
     uses the default limits and no password (a case with a password gets its own run with
     ``--password``).  ``soffice``: reading it needs LibreOffice (a Word 97 file), so without
-    LibreOffice its answer is ``soffice_missing``.
+    LibreOffice its answer is ``soffice_missing``.  ``batch``: what ``cchc batch`` logs for it
+    (outcome, code) when that is not ``failed`` with ``code`` (or a load, for a readable file):
+    entries a folder walk meets — a FIFO, a link out of the folder — are skipped with a reason
+    before anything opens them, although ``extract`` given the same path answers ``code``.
     """
 
     id: str
@@ -64,6 +73,7 @@ class Case:
     password: str | None = None
     cli: bool = True
     soffice: bool = False
+    batch: tuple[str, str] | None = None
 
 
 # -- helpers ----------------------------------------------------------------------------------
@@ -397,7 +407,8 @@ CASES: tuple[Case, ...] = (
                            ("cuoi", "10 bytes before the end"))),
     # PDF
     Case("encrypted_pdf", "ma_hoa.pdf", "encrypted", "encrypted PDF, no password given"),
-    Case("encrypted_pdf_wrong", "ma_hoa.pdf", "encrypted", "encrypted PDF, wrong password",
+    Case("encrypted_pdf_wrong", "ma_hoa.pdf", "wrong_password",
+         "encrypted PDF, a password given but wrong (told apart from none given)",
          password="sai-mat-khau", cli=False),
     Case("encrypted_pdf_password", "ma_hoa_phu_luc.pdf", None,
          "encrypted PDF holding an appendix, right password", password=PASSWORD, cli=False),
@@ -439,11 +450,41 @@ CASES: tuple[Case, ...] = (
     Case("tab_row", "tab.txt", "too_many_columns", "a text row of 100,001 tab-separated cells"),
     Case("utf16_odd", "utf16_le.txt", None,
          "the seed export in UTF-16 with an odd byte at the end (was refused as unknown_format): read"),
+    # what a folder can hold besides files (issue 13): names, FIFOs, links
+    Case("latin1_name", LATIN1_NAME, None,
+         "a report whose name is Latin-1 bytes, not UTF-8 (a Windows USB stick; was a crash of every "
+         "batch): read, the name shown as \\xNN"),
+    Case("newline_name", NEWLINE_NAME, "no_appendix",
+         "a name holding newlines and a forged `cchc: stp.txt: loaded` line: shown as \\x0a, one line"),
+    Case("formula_name", FORMULA_NAME, None,
+         "a report whose file name is an Excel formula: read, the run-log cell defused"),
+    Case("fifo", "ong.pdf", "not_found", "a FIFO named .pdf (opening it blocks for ever; was a hung batch)",
+         batch=("skipped", "not_regular_file")),
+    Case("device_link", "zero.docx", "not_found", "a symlink to /dev/zero named .docx (was a hung batch)",
+         batch=("skipped", "not_regular_file")),
+    Case("link_outside", "passwd.txt", "no_appendix",
+         "a symlink to /etc/passwd: `extract` reads the path it is given, a batch does not follow a "
+         "link out of its folder", batch=("skipped", "symlink_outside_folder")),
 )
 
 
 def _write(data: bytes) -> Callable[[Path], object]:
     return lambda path: path.write_bytes(data)
+
+
+def _fresh(path: Path) -> Path:
+    """``path`` with nothing at it: a FIFO or a link cannot be written over like a file."""
+    if path.is_symlink() or path.exists():
+        path.unlink()
+    return path
+
+
+def _fifo(path: Path) -> None:
+    os.mkfifo(_fresh(path))
+
+
+def _link(target: str) -> Callable[[Path], object]:
+    return lambda path: os.symlink(target, _fresh(path))
 
 
 def _copy(source: Path) -> Callable[[Path], object]:
@@ -534,6 +575,13 @@ BUILDERS: dict[str, Callable[[Path], object]] = {
     "zip_mat_khau.docx": _encrypted_zip,
     "tab.txt": _write(b"TT" + b"\t" * 100_000 + b"x\n"),
     "utf16_le.txt": _write(SEED.read_text(encoding="utf-8").encode("utf-16") + b"\x00"),
+    # reports not among GOOD, so that a batch loads them rather than skipping a duplicate
+    LATIN1_NAME: _copy(SAMPLES / "stttt_2023_q3.txt"),
+    NEWLINE_NAME: _write(b"not a report\n"),
+    FORMULA_NAME: _copy(SAMPLES / "ubnd_camxuyen_2023.txt"),
+    "ong.pdf": _fifo,
+    "zero.docx": _link("/dev/zero"),
+    "passwd.txt": _link("/etc/passwd"),
 }
 
 
@@ -551,13 +599,17 @@ def build_corpus(out: Path) -> list[Case]:
 
 
 def markdown_table(out: Path, cases: list[Case]) -> str:
-    """Run every case through ``process_file`` and the mixed CLI run; the README table."""
-    from cchc.errors import DocumentError
+    """Run every case through ``process_file``, the mixed CLI run and the mixed batch; the table."""
+    import tempfile
+
+    from cchc.errors import DocumentError, printable
     from cchc.extract.limits import Limits
     from cchc.read import Options, load_settings, process_file
 
     settings = load_settings(Options())
     went_on = cli_went_on(out, cases)
+    with tempfile.TemporaryDirectory() as work:
+        batch = batch_run(out, Path(work), cases)
     lines = ["| input | code | what cchc answers | batch went on |", "|---|---|---|---|"]
     for case in cases:
         options = Options(password=case.password, limits=Limits().overriding(**case.limits))
@@ -565,16 +617,17 @@ def markdown_table(out: Path, cases: list[Case]) -> str:
             record = process_file(out / case.file, settings, options)
             answer, code = f"read: {len(record.findings)} finding(s)", "—"
         except DocumentError as e:
-            answer, code = e.message.replace("|", "\\|"), f"`{e.code}`"
-        on = went_on if case.cli else _own_run(case)
-        lines.append(f"| {case.what} (`{case.file}`) | {code} | {answer} | {on} |")
+            answer, code = e.message, f"`{e.code}`"
+        on = f"{went_on}; {batch.went_on(case)}" if case.cli else _own_run(case)
+        what = f"{case.what} (`{printable(case.file)}`)"
+        lines.append("| " + " | ".join(cell.replace("|", "\\|") for cell in (what, code, answer, on)) + " |")
     return "\n".join(lines) + "\n"
 
 
 def _own_run(case: Case) -> str:
     if case.limits:
         return f"library call with `Limits({_kwargs(case.limits)})` (CLI flag to come)"
-    return "yes: its own `cchc extract --password …` run"
+    return "yes: its own `cchc extract --password …` and `cchc batch --password-file …` runs"
 
 
 def _kwargs(values: dict[str, int]) -> str:
@@ -593,6 +646,57 @@ def cli_went_on(out: Path, cases: list[Case]) -> str:
         status = main(["extract", *files, "-o", str(out / "_cli_out")])
     written = sum((out / "_cli_out" / f"{p.stem}.json").is_file() for p in GOOD)
     return f"yes: exit {status}, {written}/{len(GOOD)} good samples written"
+
+
+LOADED = ("loaded", "replaced", "unchanged")
+
+
+@dataclass
+class BatchRun:
+    """One ``cchc batch`` over the corpus: its exit status, stderr, and each file's log row."""
+
+    status: int
+    stderr: str
+    rows: dict[str, tuple[str, str]]  # printable file name → (outcome, error_code)
+
+    def row(self, case: Case) -> tuple[str, str] | None:
+        """The case's log row: its name as the log writes it, escaped and formula-defused."""
+        from cchc.errors import printable
+        from cchc.output.tabular import defuse_csv
+
+        return self.rows.get(defuse_csv(printable(case.file)))
+
+    def good_read(self) -> int:
+        """Good samples loaded, or skipped as the copy of a corpus file the run loaded
+        (``word_dat_ten_pdf.pdf`` is ``stp_2023_q1.docx``'s bytes)."""
+        return sum(self.rows.get(p.name, ("", ""))[0] in LOADED
+                   or self.rows.get(p.name) == ("skipped", "duplicate_content") for p in GOOD)
+
+    def went_on(self, case: Case) -> str:
+        outcome, code = self.row(case) or ("not logged", "")
+        shown = f"{outcome} `{code}`" if code else outcome
+        return f"batch {shown}, exit {self.status}, {self.good_read()}/{len(GOOD)} good samples read"
+
+
+def batch_run(out: Path, work: Path, cases: list[Case], *extra: str) -> BatchRun:
+    """``cchc batch`` over the corpus folder, walked as an analyst's quarter folder is (so its
+    FIFO and links are met as folder entries), and the good samples; a case file whose
+    extension a walk does not pick up (``.xml``) is named.  Database and log go into ``work``."""
+    import contextlib
+
+    from cchc.batch.discover import REPORT_SUFFIXES
+    from cchc.batch.runlog import read_run_log
+    from cchc.cli.main import main
+
+    named = sorted({str(out / c.file) for c in cases
+                    if c.cli and Path(c.file).suffix.lower() not in REPORT_SUFFIXES})
+    log = work / "run_log.csv"
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+        status = main(["batch", *map(str, GOOD), str(out), *named, "--db", str(work / "kho.duckdb"),
+                       "--log", str(log), "--workers", "2", *extra])
+    rows = {Path(r["path"]).name: (r["outcome"], r["error_code"]) for r in read_run_log(log)}
+    return BatchRun(status, err.getvalue(), rows)
 
 
 def main(argv: list[str]) -> int:
