@@ -205,3 +205,17 @@ def test_help_is_vietnamese_first(capsys: pytest.CaptureFixture[str]) -> None:
     for _, help_text in main_module.COMMANDS.values():
         vietnamese, gloss = help_text.split(" (", 1)
         assert vietnamese.isascii() is False and gloss.isascii(), help_text
+
+
+@pytest.mark.parametrize("command", [["report", "-o", "r.html"], ["export", "--csv", "bang"],
+                                     ["batch", str(SEED)]])
+def test_an_unknown_db_scheme_is_a_usage_error_for_every_command(
+        command: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """Was exit 1 for report and export (batch: 2); no DuckDB file named after the URL, no password."""
+    monkeypatch.chdir(tmp_path)
+    assert main([*command, "--db", "mysql://u:bi-mat@db/kho"]) == 2
+    err = capsys.readouterr().err
+    assert "lỗi cú pháp lệnh (usage error)" in err and "mysql" in err and "bi-mat" not in err
+    assert len(err.strip().splitlines()) == 1, err
+    assert sorted(p.name for p in tmp_path.iterdir()) == []

@@ -29,7 +29,13 @@ USAGE_PREFIX = "cách dùng (usage): "
 
 
 class UsageError(CchcError):
-    """The command was used wrongly (not a bad document): exit status 2, with the usage line."""
+    """The command was used wrongly (not a bad document): exit status 2, with the usage line
+    unless ``usage`` is false (a wrong value, such as a ``--db`` of no known kind, is said in
+    one line: the usage line would not help)."""
+
+    def __init__(self, message: str, *, usage: bool = True) -> None:
+        super().__init__(message)
+        self.usage = usage
 
 
 def default_db() -> str:

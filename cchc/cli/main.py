@@ -107,6 +107,20 @@ def _silence_stdout() -> None:
         pass
 
 
+def _check_target(args: argparse.Namespace) -> None:
+    """An unknown ``--db`` scheme (``mysql://…``) is a usage error, exit 2, for every command
+    that takes ``--db`` (batch, report, export), before the command opens anything."""
+    target = getattr(args, "db", None)
+    if target is None:
+        return
+    from cchc.warehouse.urls import TargetError, target_kind
+
+    try:
+        target_kind(target)
+    except TargetError as e:  # its message shows the target with credentials redacted
+        raise UsageError(str(e), usage=False) from None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     # The main parser has no option of its own but -h and --version, so the first word is the command.
@@ -115,11 +129,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(args_list)
     _configure_logging(verbosity(args))
     try:
+        _check_target(args)
         status = _command(args.command).run(args)
         sys.stdout.flush()  # a closed pipe shows here, not in the interpreter's last flush
         return status
     except UsageError as e:
-        (command_parser or parser).print_usage(sys.stderr)
+        if e.usage:
+            (command_parser or parser).print_usage(sys.stderr)
         print(f"cchc {args.command}: lỗi cú pháp lệnh (usage error): {vietnamese_error(str(e))}",
               file=sys.stderr)
         return 2
