@@ -115,7 +115,10 @@ class Engine:
         while True:
             if iterator.IsAtBeginningOf(line_level):
                 line += 1
-            text = iterator.GetUTF8Text(level)
+            try:
+                text = iterator.GetUTF8Text(level)
+            except RuntimeError:  # tesserocr raises on a word with no text (a speck, a rule)
+                text = ""
             box = iterator.BoundingBox(level)
             line_box = iterator.BoundingBox(line_level)
             if text and text.strip() and box is not None:
