@@ -19,15 +19,19 @@ from cchc.record import DeadlineKind, Finding, ReportMeta, ReportRecord, Source,
 from cchc.warehouse.queries import changes_since_previous, latest_status, read_link_table
 from cchc.warehouse.store import Warehouse, connect
 from cchc.warehouse.tables import FINDING_LINKS, LINKED_REPORTS
+from cchc.warehouse.candidates import LinkTimeout
 from cchc.warehouse.threads import (
     SIMILARITY_THRESHOLD,
     FindingRef,
+    Group,
     GroupDocument,
     codes_compatible,
     link_group,
+    relink_group,
     relink_stale,
     report_sort_key,
     similarity,
+    text_of,
     tokens,
 )
 
@@ -292,3 +296,56 @@ def test_both_engines_give_the_same_answers(tmp_path: Path, pg_url: str) -> None
                             read_link_table(warehouse, LINKED_REPORTS.name)])
     for duck, postgres in zip(*answers, strict=True):
         pd.testing.assert_frame_equal(duck, postgres)
+
+
+# -- cost: candidates from an index, never all pairs; a time limit with a linear fallback -------
+
+def _common_words_pair(n: int) -> tuple[GroupDocument, GroupDocument, list[str]]:
+    """Two reports whose texts are all made of the same 40 words (a rare-token index prunes
+    nothing there); the second copies each text of the first with its last word changed."""
+    import random
+
+    rng = random.Random(7)
+    words = [f"tu{i}" for i in range(40)]
+    first = [" ".join(rng.choices(words, k=rng.randint(12, 24))) for _ in range(n)]
+    second = [text.rsplit(" ", 1)[0] + " khac" for text in first]
+    return _doc("q1", 3, [(t, ()) for t in first]), _doc("q2", 6, [(t, ()) for t in second]), first
+
+
+def test_texts_of_common_words_still_link_their_copies_with_bounded_work() -> None:
+    from cchc.warehouse import candidates as cand
+
+    q1, q2, first = _common_words_pair(600)
+    heads = {f.key: text_of(f) for f in q1.findings}
+    index = cand._Index(heads, [text_of(f) for f in q2.findings], SIMILARITY_THRESHOLD)
+    looked_up = [index.lookup(text_of(f), skip=set()) for f in q2.findings]
+    assert max(len(found) for found in looked_up) <= cand.VERIFY_CAP  # never all 600 heads
+    _, links = link_group([q1, q2])
+    expected = {}  # a copy links to its original when their Jaccard reaches the threshold
+    for i, text in enumerate(first):
+        copy = q2.findings[i].shortcoming
+        if similarity(text, copy) >= SIMILARITY_THRESHOLD:
+            expected[i] = f"q1:{i}"
+    got = {k.position: k.shortcoming_id for k in links if k.document_id == "q2"}
+    matched = sum(got[i] == thread for i, thread in expected.items())
+    assert len(expected) > 500 and matched >= 0.99 * len(expected)
+
+
+def test_a_group_past_its_time_limit_gets_exact_links_only(
+        wh: Warehouse, caplog: pytest.LogCaptureFixture) -> None:
+    q1 = _doc("q1", 3, [(SO_HOA, ("3.2.1",)), (ISO, ("7.2.6",))])
+    q2 = _doc("q2", 6, [(SO_HOA_Q2, ("3.2.1",)), (ISO, ("7.2.6",))])
+    with pytest.raises(LinkTimeout):
+        link_group([q1, q2], time_limit=0.0)
+    _, links = link_group([q1, q2], exact_only=True)
+    assert [k.shortcoming_id for k in links[2:]] == ["q2:0", "q1:1"]  # reworded: not linked
+    _load(wh, stp_q1())
+    wh.load(stp_q2(), source_path="/kho/q2.docx")
+    group = Group("STP", 2022, _report(wh, "STP", 6))
+    with caplog.at_level("WARNING"):
+        relink_group(wh, group, time_limit=0.0)
+    assert "exact links only" in caplog.text
+    links = _links(wh)
+    q2_id = _report(wh, "STP", 6)
+    continued = links[(links["report_id"] == q2_id) & links["previous_report_id"].notna()]
+    assert len(continued) == 1  # only ISO, copied word for word, continues its thread
