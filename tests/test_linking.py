@@ -16,10 +16,10 @@ import pg
 import pytest
 
 from cchc.record import DeadlineKind, Finding, ReportMeta, ReportRecord, Source, Status
+from cchc.warehouse.candidates import LinkTimeout
 from cchc.warehouse.queries import changes_since_previous, latest_status, read_link_table
 from cchc.warehouse.store import Warehouse, connect
 from cchc.warehouse.tables import FINDING_LINKS, LINKED_REPORTS
-from cchc.warehouse.candidates import LinkTimeout
 from cchc.warehouse.threads import (
     SIMILARITY_THRESHOLD,
     FindingRef,
