@@ -48,8 +48,11 @@ def _is_furniture(text: str) -> bool:
 def _continues(first: RawTable, candidate: RawTable, columns: ColumnMap) -> bool:
     if candidate.n_cols != first.n_cols:
         return False
-    other = map_columns(candidate)  # body text may name a role or two: only a header counts
-    return other is None or not other.looks_like_appendix or other.roles == columns.roles
+    other = map_columns(candidate)  # body text may name a role or two: only a header counts,
+    if other is None or not other.looks_like_appendix or other.roles == columns.roles:
+        return True
+    # and a header names the TT column when the first one does (body text never reads "TT")
+    return Role.SEQ in columns.role_set and Role.SEQ not in other.role_set
 
 
 def _gather(blocks: list[Paragraph | RawTable], start: int, columns: ColumnMap) -> list[RawTable]:
