@@ -282,8 +282,9 @@ def documents_section(data: ReportData) -> Markup:
              badge("Có", "completed") if d.used else badge("Không (đã có báo cáo sau)", "unknown")]
             for d in data.documents]
     return section("bao-cao", table(
-        ["Đơn vị", "Tệp (bản được dùng; các bản đã nhận)", "Số/ký hiệu", "Ngày", "Kỳ báo cáo", "Năm đánh giá", "Số tồn tại", "Lỗi",
-         "Cảnh báo", "Dùng để tổng hợp"], rows, numeric=range(5, 9), css="docs"))
+        ["Đơn vị", "Tệp (bản được dùng; các bản đã nhận)", "Số/ký hiệu", "Ngày", "Kỳ báo cáo",
+         "Năm đánh giá", "Số tồn tại", "Lỗi", "Cảnh báo", "Dùng để tổng hợp"], rows,
+        numeric=range(5, 9), css="docs"))
 
 
 # -- the page ------------------------------------------------------------------------------

@@ -151,17 +151,17 @@ def _in(wh: Warehouse, sql: str, column: str, values: Sequence[Any]) -> list[tup
     return wh.query(f"{sql} WHERE {column} IN ({wh.markers(len(values))})", list(values))
 
 
-def load_group(wh: Warehouse, items: Sequence[Incoming]) -> list[tuple[str, str, tuple[str, ...]]]:
-    """Load files (inside the caller's transaction): ``[(document_id, action, replaced)]``.
+Result = tuple[str, str, tuple[str, ...]]
 
-    ``action`` is ``inserted``, ``replaced`` (another content was loaded from the same path
-    before: that document is now ``replaced``) or ``unchanged`` (this content is known).
-    """
-    read_at = utc_now()
-    shas = sorted({i.record.source.sha256 for i in items})
+
+def _known(wh: Warehouse, items: Sequence[Incoming]) -> tuple[
+        dict[str, list[tuple[str, str, str | None]]], dict[str, list[tuple[str, str | None]]]]:
+    """What the warehouse holds already: the documents with these contents
+    (``sha → [(path, outcome, report)]``) and the loaded ones at these paths."""
     known: dict[str, list[tuple[str, str, str | None]]] = {}
     for doc_id, path, outcome, report in _in(
-            wh, "SELECT id, source_path, outcome, report_id FROM documents", "id", shas):
+            wh, "SELECT id, source_path, outcome, report_id FROM documents", "id",
+            sorted({i.record.source.sha256 for i in items})):
         known.setdefault(str(doc_id), []).append((str(path), str(outcome), report))
     at_path: dict[str, list[tuple[str, str | None]]] = {}
     for doc_id, path, outcome, report in _in(
@@ -169,11 +169,33 @@ def load_group(wh: Warehouse, items: Sequence[Incoming]) -> list[tuple[str, str,
             sorted({i.source_path for i in items})):
         if outcome in CANDIDATE_OUTCOMES:
             at_path.setdefault(str(path), []).append((str(doc_id), report))
+    return known, at_path
+
+
+def _mark_replaced(wh: Warehouse, path: str, sha: str, touched: set[str]) -> None:
+    """The other contents loaded from ``path`` become ``replaced``; their reports are touched."""
+    m = wh.marker
+    wh.execute(f"UPDATE documents SET outcome = 'replaced' WHERE source_path = {m}"
+               f" AND id <> {m} AND outcome IN ('loaded', 'superseded')", (path, sha))
+    for (report,) in wh.query(f"SELECT DISTINCT report_id FROM documents WHERE"
+                              f" source_path = {m} AND outcome = 'replaced'", (path,)):
+        if report is not None:
+            touched.add(str(report))
+
+
+def load_group(wh: Warehouse, items: Sequence[Incoming]) -> list[Result]:
+    """Load files (inside the caller's transaction): ``[(document_id, action, replaced)]``.
+
+    ``action`` is ``inserted``, ``replaced`` (another content was loaded from the same path
+    before: that document is now ``replaced``) or ``unchanged`` (this content is known).
+    """
+    read_at = utc_now()
+    known, at_path = _known(wh, items)
     touched: set[str] = set()
     in_hand: dict[str, ReportRecord] = {}
     new_docs: list[rows_of.Row] = []
     new_records: list[rows_of.Row] = []
-    results = []
+    results: list[Result] = []
     m = wh.marker
     for item in items:
         sha, path = item.record.source.sha256, item.source_path
@@ -193,12 +215,7 @@ def load_group(wh: Warehouse, items: Sequence[Incoming]) -> list[tuple[str, str,
             continue
         replaced = tuple(d for d, _ in at_path.pop(path, []) if d != sha)
         if replaced:
-            wh.execute(f"UPDATE documents SET outcome = 'replaced' WHERE source_path = {m}"
-                       f" AND id <> {m} AND outcome IN ('loaded', 'superseded')", (path, sha))
-            for (report,) in wh.query(f"SELECT DISTINCT report_id FROM documents WHERE"
-                                      f" source_path = {m} AND outcome = 'replaced'", (path,)):
-                if report is not None:
-                    touched.add(str(report))
+            _mark_replaced(wh, path, sha, touched)
         report = ident.report_id(ident.identity(item.record))
         new_docs.append(_document_row(item, report, read_at))
         new_records.append((sha, json.dumps(item.record.to_dict(), ensure_ascii=False)))
