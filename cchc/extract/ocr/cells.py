@@ -37,6 +37,8 @@ _GLUED_MARKER = regex.compile(r"^([-+•–]|\d{1,2}[.)])(\p{L})")
 # A group numeral in the TT cell read with a quote or an H among its I's (``I"H`` = ``III``);
 # digits alone (``1``, ``11``) are a seq and stay
 _ROMAN_IN_TT = regex.compile(r"^(?=.*[IlH|\"'`’”])(?![1\d]+[.)]?$)[IlH1|\"'`’”]{2,6}[.)]?$")
+# The TT column's header as English reads it (the Vietnamese model reads a bold TT as IMi)
+_SEQ_HEADER = regex.compile(r"^S?TT\.?$")
 _TICK_READINGS = frozenset({"v", "V", "\u221a"})  # how a check mark (✓) reads alone
 SHORT = 6  # characters: a reading this short may be a mark the Vietnamese model misread
 
@@ -95,7 +97,8 @@ def recognize(engine: Engine, gray: Gray, ink: Gray, box: PixelBox, scale: float
     text = "".join(w.text for w in words)
     if second is not None and (lead or len(text) <= SHORT):
         other = second.words(picture, psm)
-        if _MARK_TEXT.match("".join(w.text for w in other)):
+        read = "".join(w.text for w in other)
+        if _MARK_TEXT.match(read) or (lead and _SEQ_HEADER.match(read)):
             words = other
     words = join_cut_words(words, image.shape[1] - PAD)
     if lead and len(words) == 1 and _ROMAN_IN_TT.match(words[0].text):
