@@ -216,6 +216,51 @@ def test_ctrl_c_in_the_first_seconds_prints_one_line(delay: float, tmp_path: Pat
         assert process.returncode == 0, err
 
 
+def _console_script() -> list[str]:
+    script = Path(sys.executable).parent / "cchc"  # the installed console script
+    assert script.is_file(), "the cchc console script is not installed (pip install -e .)"
+    return [str(script)]
+
+
+@pytest.mark.parametrize(("entry", "after"), [
+    ("script", "cchc.cli.common"), ("script", "cchc.batch.runlog"), ("script", "cchc.warehouse.urls"),
+    ("script", "cchc.batch.discover"), ("script", "cchc.warehouse.store"),
+    ("-m", "cchc.cli.common"), ("-m", "cchc.batch.runlog"),
+])
+def test_ctrl_c_during_the_parents_own_imports_prints_one_line(entry: str, after: str,
+                                                              tmp_path: Path) -> None:
+    """SIGINT while the parent is still importing, before the command runs: right after the
+    command line's own imports (``cchc.cli.common``: the first module imported inside
+    ``main``), during parsing (the batch command's module), and in the command's first
+    imports, for the console script and ``python -m cchc``.  ``-X importtime`` tells the test
+    when each module is done, so the signal lands there whatever the machine's speed.  Was a
+    traceback of the imports for every point before ``main``'s own ``try``.  (Python's start,
+    ``import cchc``, runpy and the few statements of the thin entry come before any guard of
+    ours: not tested.)"""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(SEED, folder / "stp.txt")
+    program = _console_script() if entry == "script" else ["-m", "cchc"]
+    process = subprocess.Popen([sys.executable, "-X", "importtime", *program, "batch", str(folder),
+                                "--db", str(tmp_path / "k.duckdb"), "--workers", "1"], cwd=tmp_path,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               start_new_session=True)
+    assert process.stderr is not None
+    seen = []
+    for line in process.stderr:
+        seen.append(line)
+        if line.startswith("import time:") and line.rsplit("|", 1)[-1].strip() == after:
+            break
+    os.killpg(process.pid, signal.SIGINT)
+    out, rest = process.communicate(timeout=60)
+    err = "".join(line for line in seen + rest.splitlines(keepends=True)
+                  if not line.startswith("import time:"))
+    assert "Traceback" not in err and "KeyboardInterrupt" not in err, err
+    assert process.returncode == 130, (process.returncode, err)
+    lines = [line for line in err.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].endswith(": đã dừng theo yêu cầu (interrupted)"), err
+
+
 # -- 10: two quarters into one output folder ---------------------------------------------------
 
 def test_two_quarters_into_one_output_folder_keep_both_records(tmp_path: Path) -> None:

@@ -1,153 +1,56 @@
-"""The ``cchc`` command: one module per command, imported only when that command runs.
+"""The ``cchc`` command (the console script and ``python -m cchc``): a thin entry.
 
-``cchc --help`` and the parsing of a command's arguments import nothing of the program;
-``cchc extract`` imports the readers and never pandas, matplotlib or a database driver.
-Each command module has ``add_arguments(parser)`` and ``run(args) -> int``; every command
-also takes ``-q`` / ``-v`` (:func:`cchc.cli.common.add_verbosity`).
+This module imports nothing but ``sys`` before :func:`main` runs, and :func:`main` imports
+the command line (:mod:`cchc.cli.app`) inside its own guard, so Ctrl-C ends with one line
+and exit status 130 wherever it lands: in the imports, the parsing, a command's imports or
+its work.  (Before this module runs, Python's start and ``import cchc`` take about a tenth
+of a second that no code of ours can guard.)
 
 Exit status: 0 all files done, 1 some file failed (one line each on stderr: the file, the
 error code and the reason), 2 usage errors, 130 interrupted (Ctrl-C), 141 the reader of
 standard output went away (``cchc extract … | head``: quietly, as ``cat`` or ``yes`` end on
 SIGPIPE, 128 + 13).  Help and messages follow docs/language.md: Vietnamese first, with an
-English gloss.
+English gloss.  ``COMMANDS`` and the parser live in :mod:`cchc.cli.app` (also reachable here).
 """
 
 from __future__ import annotations
 
-import argparse
-import importlib
-import logging
-import os
 import sys
 from collections.abc import Sequence
-from typing import Any, Protocol
+from typing import Any
 
-from cchc.cli.common import Parser, UsageError, add_verbosity, verbosity, vietnamese_error
-from cchc.errors import CchcError
-
-#: command → (its module, its one-line help: Vietnamese, then the English gloss).
-COMMANDS: dict[str, tuple[str, str]] = {
-    "extract": ("cchc.cli.extract", "đọc báo cáo, in hoặc ghi bản ghi dữ liệu "
-                                    "(read reports and print or write their records)"),
-    "audit": ("cchc.cli.audit", "kiểm tra báo cáo trước khi gửi: danh sách việc cần sửa "
-                                "(the unit officer's checklist before sending)"),
-    "batch": ("cchc.cli.batch", "nạp mọi báo cáo trong thư mục vào kho dữ liệu, chạy lại được "
-                                "(read every report under folders into the warehouse, resumable)"),
-    "report": ("cchc.cli.report", "viết trang HTML tổng hợp các đơn vị "
-                                  "(write the HTML summary across units, one self-contained page)"),
-    "export": ("cchc.cli.export", "xuất các bảng của kho dữ liệu (Parquet, Excel, CSV) "
-                                  "(write the warehouse tables out)"),
-    "schema": ("cchc.cli.schema", "in JSON Schema của bản ghi (print the JSON Schema of the record)"),
-}
-DESCRIPTION = ("Đọc phụ lục kết quả khắc phục tồn tại, hạn chế (Chỉ số CCHC) trong báo cáo .docx, .doc, "
-               ".pdf, .txt thành dữ liệu (extract the PAR-index remediation appendix of CCHC reports "
-               "into records).")
-EPILOG = "Xem thêm (see also): cchc LỆNH --help (COMMAND --help)"
-EXIT_PIPE_CLOSED = 128 + 13  # SIGPIPE, as the shell reports a `cat` whose reader went away
 EXIT_INTERRUPTED = 130
-
-
-class Command(Protocol):
-    """What a command module provides."""
-
-    def add_arguments(self, parser: argparse.ArgumentParser) -> None: ...
-
-    def run(self, args: argparse.Namespace) -> int: ...
-
-
-class _Version(argparse.Action):
-    """``--version``: the installed package's version, looked up only when asked for."""
-
-    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
-        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS,
-                         help="in số phiên bản rồi thoát (show the version and exit)")
-
-    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
-                 values: Any, option_string: str | None = None) -> None:
-        from cchc import __version__
-
-        print(f"cchc {__version__}")
-        parser.exit()
-
-
-def _command(name: str) -> Command:
-    module: Command = importlib.import_module(COMMANDS[name][0])
-    return module
-
-
-def _parser(chosen: str | None) -> tuple[argparse.ArgumentParser, argparse.ArgumentParser | None]:
-    """The parser, and the chosen command's; only that command's module is imported."""
-    parser = Parser(prog="cchc", description=DESCRIPTION, epilog=EPILOG)
-    parser.add_argument("--version", action=_Version)
-    sub = parser.add_subparsers(dest="command", required=True, metavar="LỆNH (COMMAND)",
-                                title="các lệnh (commands)")
-    chosen_parser = None
-    for name, (_, help_text) in COMMANDS.items():
-        cmd = sub.add_parser(name, help=help_text, description=help_text)
-        if name == chosen:
-            _command(name).add_arguments(cmd)
-            add_verbosity(cmd)
-            chosen_parser = cmd
-    return parser, chosen_parser
-
-
-def _configure_logging(level: int) -> None:
-    logging.getLogger("pdfminer").setLevel(logging.ERROR)  # its warnings are not our messages
-    logging.basicConfig(format="cchc: %(message)s", stream=sys.stderr,
-                        level={-1: logging.ERROR, 0: logging.WARNING, 1: logging.INFO}.get(
-                            level, logging.DEBUG if level > 1 else logging.ERROR))
-
-
-def _silence_stdout() -> None:
-    """After a closed pipe, point stdout at /dev/null so the final flush raises nothing."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError, AttributeError):  # a test's captured stdout has no descriptor
-        pass
-
-
-def _check_target(args: argparse.Namespace) -> None:
-    """An unknown ``--db`` scheme (``mysql://…``) is a usage error, exit 2, for every command
-    that takes ``--db`` (batch, report, export), before the command opens anything."""
-    target = getattr(args, "db", None)
-    if target is None:
-        return
-    from cchc.warehouse.urls import TargetError, target_kind
-
-    try:
-        target_kind(target)
-    except TargetError as e:  # its message shows the target with credentials redacted
-        raise UsageError(str(e), usage=False) from None
+INTERRUPTED = "đã dừng theo yêu cầu (interrupted)"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args_list = list(sys.argv[1:] if argv is None else argv)
-    # The main parser has no option of its own but -h and --version, so the first word is the command.
-    chosen = next((a for a in args_list if not a.startswith("-")), None)
-    parser, command_parser = _parser(chosen if chosen in COMMANDS else None)
-    args = parser.parse_args(args_list)
-    _configure_logging(verbosity(args))
+    """Run ``cchc`` with ``argv`` (default: the process's arguments); return the exit status."""
+    args = list(sys.argv[1:] if argv is None else argv)
     try:
-        _check_target(args)
-        status = _command(args.command).run(args)
-        sys.stdout.flush()  # a closed pipe shows here, not in the interpreter's last flush
-        return status
-    except UsageError as e:
-        if e.usage:
-            (command_parser or parser).print_usage(sys.stderr)
-        print(f"cchc {args.command}: lỗi cú pháp lệnh (usage error): {vietnamese_error(str(e))}",
-              file=sys.stderr)
-        return 2
-    except BrokenPipeError:
-        _silence_stdout()
-        return EXIT_PIPE_CLOSED
+        from cchc.cli.app import run
+
+        return run(args)
     except KeyboardInterrupt:
-        print(f"\ncchc {args.command}: đã dừng theo yêu cầu (interrupted)", file=sys.stderr)
-        return EXIT_INTERRUPTED
-    except CchcError as e:
-        print(f"cchc {args.command}: {e}", file=sys.stderr)
-        return 1
+        return interrupted(next((a for a in args if not a.startswith("-")), None))
+
+
+def interrupted(command: str | None) -> int:
+    """One line for Ctrl-C (a second Ctrl-C while it prints changes nothing); the exit status."""
+    name = f"cchc {command}" if command and command.isidentifier() else "cchc"
+    try:
+        print(f"\n{name}: {INTERRUPTED}", file=sys.stderr, flush=True)
+    except (KeyboardInterrupt, OSError, ValueError):
+        pass
+    return EXIT_INTERRUPTED
+
+
+def __getattr__(name: str) -> Any:
+    """``COMMANDS``, ``EXIT_PIPE_CLOSED``… of :mod:`cchc.cli.app`, imported when first asked for."""
+    if name.startswith("__"):
+        raise AttributeError(name)
+    from cchc.cli import app
+
+    return getattr(app, name)
 
 
 if __name__ == "__main__":
