@@ -20,7 +20,7 @@ import pg
 import pytest
 
 from cchc.batch.discover import discover
-from cchc.batch.runner import BatchConfig, execute
+from cchc.batch.runner import BatchConfig, BatchSummary, execute
 from cchc.warehouse.store import Warehouse, connect
 
 SAMPLES = Path(__file__).parents[1] / "samples"
@@ -48,11 +48,11 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
-def run_batch(folder: Path, target: str, log: Path) -> None:
+def run_batch(folder: Path, target: str, log: Path) -> BatchSummary:
     config = BatchConfig(target=target, log_path=log, workers=2, timeout=120)
     with open(os.devnull, "w", encoding="utf-8") as quiet:
-        execute(BatchConfig(**{**config.__dict__, "progress_stream": quiet}),
-                discover([str(folder)]))
+        return execute(BatchConfig(**{**config.__dict__, "progress_stream": quiet}),
+                       discover([str(folder)]))
 
 
 def contents(wh: Warehouse) -> dict[str, list[dict[str, object]]]:
@@ -79,7 +79,11 @@ def target(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
 
 
 def test_one_report_per_report_and_broken_files_kept(folder: Path, target: str, tmp_path: Path) -> None:
-    run_batch(folder, target, tmp_path / "run_log.csv")
+    summary = run_batch(folder, target, tmp_path / "run_log.csv")
+    # the closing summary counts reports, not files
+    assert summary.totals == {"reports": len(REPORTS), "units": len(REPORTS),
+                              "current_findings": sum(expected_findings(s) for s in REPORTS),
+                              "failed_files": len(BROKEN)}
     with connect(target) as wh:
         reports = wh.read_table("reports")
         assert len(reports) == len(REPORTS)

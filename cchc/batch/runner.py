@@ -55,6 +55,8 @@ GROUP_FILES = 50
 GROUP_SECONDS = 1.0
 _ACTIONS = {LoadAction.INSERTED: Outcome.LOADED, LoadAction.REPLACED: Outcome.REPLACED,
             LoadAction.UNCHANGED: Outcome.UNCHANGED}
+#: Skips that are not files of a unit (lock and system files): not kept in ``documents``.
+_NOT_KEPT = frozenset({"office_lock_file", "hidden_file"})
 _SKIP_MESSAGES = {
     "office_lock_file": "tệp khóa tạm của Word, không phải báo cáo (Word lock file)",
     "hidden_file": "tệp ẩn hoặc tệp phụ của hệ thống (hidden or system file)",
@@ -90,6 +92,8 @@ class BatchSummary:
     load_seconds: float = 0.0  # inside Warehouse.load
     link_seconds: float = 0.0  # relinking the touched groups at the end
     target: str = ""
+    #: The warehouse after the run (:meth:`Warehouse.totals`): reports, not files.
+    totals: dict[str, int] = field(default_factory=dict)
 
     def count(self, outcome: Outcome) -> int:
         return sum(r.outcome is outcome for r in self.results)
@@ -118,14 +122,32 @@ class _Run:
         self.hashes: dict[int, str] = {}  # task index → the hash taken at triage
         self.pending: list[tuple[WorkResult, ReportRecord, float]] = []  # stored, not committed
         self.last_commit = time.perf_counter()
+        self.run_id = log.run_id
+        self.copies: list[tuple[str, str]] = []  # (sha256, path) of in-run duplicates
 
     def record(self, result: FileResult, *, worked: bool = False) -> None:
         result = _printable(result)  # one line each, valid UTF-8, whatever the file's name
+        self._keep(result)
         self.log.write(result)
         self.summary.results.append(result)
         self.progress.update(result.outcome, worked=worked)
         if result.outcome is Outcome.FAILED:
             self.progress.note(f"cchc: {result.path}: {result.error_code}: {result.message}")
+
+    def _keep(self, result: FileResult) -> None:
+        """Files that gave no report are kept in ``documents`` too (failed, skipped,
+        duplicate), so the warehouse and its HTML report know what to fix."""
+        if result.outcome is Outcome.FAILED or (result.outcome is Outcome.SKIPPED
+                                                 and result.error_code not in _NOT_KEPT):
+            if result.error_code == "duplicate_content" and result.sha256:
+                self.copies.append((result.sha256, result.path))
+                return
+            outcome = "failed" if result.outcome is Outcome.FAILED else "skipped"
+            self.wh.note_file(source_path=result.path, sha256=result.sha256, outcome=outcome,
+                              error_code=result.error_code, message=result.message,
+                              run_id=self.run_id)
+        elif result.outcome is Outcome.UNCHANGED and result.sha256:
+            self.wh.note_copy(sha256=result.sha256, source_path=result.path, run_id=self.run_id)
 
     def triage(self, candidates: Sequence[Candidate]) -> list[Task]:
         """Decide, before any parsing, which files need a worker at all."""
@@ -202,8 +224,8 @@ class _Run:
         group, self.pending = self.pending, []
         before_load = time.perf_counter()
         try:
-            loaded = self.wh.load_many([(record, printable(result.path))
-                                        for result, record, _ in group])
+            loaded = self.wh.load_many([(record, printable(result.path)) for result, record, _ in group],
+                                       run_id=self.run_id)
             results = [self._loaded(result, record, stored, action.action)
                        for (result, record, stored), action in zip(group, loaded, strict=True)]
         except Exception:  # find the bad file: the others of the group still load
@@ -216,7 +238,7 @@ class _Run:
 
     def _load_one(self, result: WorkResult, record: ReportRecord, stored: float) -> FileResult:
         try:
-            loaded = self.wh.load(record, source_path=printable(result.path))
+            loaded = self.wh.load(record, source_path=printable(result.path), run_id=self.run_id)
         except Exception as exc:  # a refused row or a record defect: this file only, go on
             message = str(exc) if isinstance(exc, CchcError) else f"{type(exc).__name__}: {exc}"
             return FileResult(result.path, Outcome.FAILED, record.source.sha256, "load_failed",
@@ -232,6 +254,8 @@ class _Run:
     def relink(self) -> None:
         """Links for the groups this run touched; a failure only delays them to the next run."""
         started = time.perf_counter()
+        for sha, path in self.copies:  # the first copy is committed by now (or failed)
+            self.wh.note_copy(sha256=sha, source_path=path, run_id=self.run_id)
         try:
             relink_stale(self.wh)
         except Exception as exc:  # every report is committed already: warn, do not fail them
@@ -300,6 +324,7 @@ def _execute(config: BatchConfig, candidates: Sequence[Candidate]) -> BatchSumma
             finally:
                 shutil.rmtree(scratch, ignore_errors=True)
         run.relink()
+        run.summary.totals = wh.totals()
         progress.finish()
     run.summary.elapsed = time.perf_counter() - started
     return run.summary

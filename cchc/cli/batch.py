@@ -132,6 +132,11 @@ def summary_text(summary: BatchSummary, log_path: Path) -> str:
         lines.append(f"  {label:<{width}} {summary.count(outcome):>6}"
                      + (f"   ({detail})" if detail else ""))
     lines.append(f"  {findings_label:<{width}} {summary.findings:>6}")
+    if summary.totals:  # the warehouse counts reports: one report sent as .docx, .pdf, .txt is one
+        t = summary.totals
+        lines.append(f"Trong kho (in the warehouse): {t['reports']} báo cáo (reports) của {t['units']} "
+                     f"đơn vị (units), {t['current_findings']} tồn tại, hạn chế trong báo cáo mới "
+                     "nhất (current findings)")
     lines.append(f"Nhật ký từng tệp (run log): {log_path}")
     lines.append(f"Kho dữ liệu (warehouse): {summary.target}")
     if summary.count(Outcome.FAILED):

@@ -322,6 +322,17 @@ class Warehouse:
         return {t.name: int(self._engine.query(f"SELECT COUNT(*) FROM {t.name}")[0][0])
                 for t in TABLES}
 
+    def totals(self) -> dict[str, int]:
+        """What the warehouse holds, counted as people count it: ``reports`` (distinct
+        reports, not files), ``units`` (units with a report), ``current_findings`` (each
+        unit's latest report per assessed year, findings once) and ``failed_files``."""
+        reports, units = self._engine.query("SELECT COUNT(*), COUNT(DISTINCT unit_key) FROM reports")[0]
+        (current,) = self._engine.query("SELECT COUNT(*) FROM current_findings")[0]
+        (failed,) = self._engine.query(
+            "SELECT COUNT(*) FROM documents WHERE outcome IN ('failed', 'skipped')")[0]
+        return {"reports": int(reports), "units": int(units), "current_findings": int(current),
+                "failed_files": int(failed)}
+
     def rows(self, name: str) -> list[dict[str, Any]]:
         """A whole table as plain Python rows (column → value), ordered by its primary key.
 
