@@ -219,3 +219,17 @@ def test_an_unknown_db_scheme_is_a_usage_error_for_every_command(
     assert "lỗi cú pháp lệnh (usage error)" in err and "mysql" in err and "bi-mat" not in err
     assert len(err.strip().splitlines()) == 1, err
     assert sorted(p.name for p in tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("command", ["extract", "audit", "batch"])
+@pytest.mark.parametrize("bad", ["thieu.txt", "."])
+def test_an_unreadable_password_file_is_a_one_line_usage_error(
+        command: str, bad: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """A missing file or a folder given as --password-file: was a FileNotFoundError traceback."""
+    monkeypatch.chdir(tmp_path)
+    db = ["--db", str(tmp_path / "k.duckdb")] if command == "batch" else []
+    assert main([command, str(SEED), *db, "--password-file", bad]) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1, err
+    assert "--password-file" in err and bad in err

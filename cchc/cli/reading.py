@@ -6,6 +6,8 @@ import argparse
 import os
 from pathlib import Path
 
+from cchc.cli.common import UsageError
+from cchc.errors import printable
 from cchc.extract.limits import Limits, megabytes, positive_int
 from cchc.read import Options
 
@@ -38,14 +40,27 @@ def add_debug_argument(parser: argparse.ArgumentParser) -> None:
                         help="in chi tiết lỗi nội bộ (show tracebacks of internal errors)")
 
 
+def read_password_file(path: Path) -> str:
+    """The first line of ``path``; a file that cannot be read is a usage error (exit 2) in one
+    line naming it, never a traceback (and never its content: it may be the wrong file)."""
+    try:
+        lines = path.read_bytes().decode("utf-8-sig").splitlines()
+    except OSError as e:
+        raise UsageError(f"không đọc được tệp mật khẩu {printable(str(path))} (cannot read "
+                         f"--password-file: {e.strerror or type(e).__name__})", usage=False) from None
+    except UnicodeDecodeError:
+        raise UsageError(f"tệp mật khẩu {printable(str(path))} không phải văn bản UTF-8 "
+                         "(--password-file is not UTF-8 text)", usage=False) from None
+    return lines[0] if lines else ""
+
+
 def options_from_args(args: argparse.Namespace) -> Options:
     """:class:`Options` from the arguments :func:`add_reading_arguments` defines."""
     limits = Limits().overriding(max_file_size=getattr(args, "max_size", None),
                                  max_pages=getattr(args, "max_pages", None))
     password = getattr(args, "password", None)
     if password is None and getattr(args, "password_file", None) is not None:
-        lines = args.password_file.read_text(encoding="utf-8").splitlines()  # OSError: exit 2
-        password = lines[0] if lines else ""
+        password = read_password_file(args.password_file)
     if password is None:
         password = os.environ.get(PDF_PASSWORD_ENV) or None
     return Options(password=password, units_file=getattr(args, "units", None),
