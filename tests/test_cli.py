@@ -233,3 +233,36 @@ def test_an_unreadable_password_file_is_a_one_line_usage_error(
     err = capsys.readouterr().err
     assert "Traceback" not in err and len(err.strip().splitlines()) == 1, err
     assert "--password-file" in err and bad in err
+
+
+def test_batch_quiet_shows_no_progress_line_only_failed_files(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``batch -q``: was the progress line (and its closing state) on stderr all the same."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "stp.txt").write_bytes(SEED.read_bytes())
+    (folder / "rac.txt").write_text("không phải báo cáo\n", encoding="utf-8")
+    assert main(["batch", str(folder), "--db", str(tmp_path / "k.duckdb"), "--workers", "1", "-q",
+                 "--log", str(tmp_path / "log.csv")]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    lines = captured.err.strip().splitlines()
+    assert len(lines) == 1 and "rac.txt" in lines[0] and "tệp ·" not in captured.err, captured.err
+    assert main(["batch", str(folder), "--db", str(tmp_path / "k.duckdb"), "--workers", "1",
+                 "--log", str(tmp_path / "log.csv")]) == 1
+    assert "tệp ·" in capsys.readouterr().err  # without -q the progress line is there
+
+
+def test_batch_help_and_every_option_are_vietnamese_first(capsys: pytest.CaptureFixture[str]) -> None:
+    """docs/language.md: each option's help is Vietnamese, then an English gloss in brackets
+    (the pg timeouts, --workers, --log… were English only)."""
+    _, parser = main_module._parser("batch")
+    for action in parser._actions:
+        text = action.help or ""
+        vietnamese, _, gloss = text.rpartition(" (")
+        assert text.endswith(")") and vietnamese and not vietnamese.isascii(), (action.dest, text)
+        assert gloss.isascii(), (action.dest, text)
+    with pytest.raises(SystemExit):
+        main(["batch", "--help"])
+    out = capsys.readouterr().out
+    assert out.startswith("cách dùng (usage): cchc batch") and "--pg-lock-timeout" in out

@@ -3,7 +3,8 @@
 On a terminal the line is redrawn in place (at most ten times a second); into a file or a
 pipe (a scheduled job, CI) a plain line is written every ``interval`` seconds and once at
 the end, so logs stay readable.  Thirty lines of our own instead of a dependency: the
-batch needs one line, and messages printed above it.
+batch needs one line, and messages printed above it.  ``quiet`` (``cchc batch -q``): no
+progress line at all, only the messages (a failed file's line).
 
 Example line: ``cchc: 37/120 tệp · xong 30 · lỗi 3 · bỏ qua 4 · 2,4 tệp/giây · còn khoảng 0:35``.
 """
@@ -25,8 +26,10 @@ class Progress:
     """Counts outcomes and shows them; ``worked`` files (read by a worker) set the rate."""
 
     def __init__(self, total: int, stream: TextIO | None = None, *, tty: bool | None = None,
-                 interval: float = 10.0, now: Callable[[], float] = time.monotonic) -> None:
+                 interval: float = 10.0, now: Callable[[], float] = time.monotonic,
+                 quiet: bool = False) -> None:
         self.total = total
+        self.quiet = quiet
         self.stream = stream if stream is not None else sys.stderr
         self.tty = self.stream.isatty() if tty is None else tty
         self.interval = interval if not self.tty else 0.1
@@ -73,6 +76,8 @@ class Progress:
 
     def finish(self) -> None:
         """The final state, left on screen."""
+        if self.quiet:
+            return
         self._show()
         if self.tty:
             print(file=self.stream, flush=True)
@@ -83,6 +88,8 @@ class Progress:
 
     def _show(self) -> None:
         self._last_shown = self._now()
+        if self.quiet:
+            return
         if self.tty:
             self.stream.write("\r\x1b[2K" + self.line())
             self.stream.flush()

@@ -80,6 +80,7 @@ class BatchConfig:
     soffice: str | None = None
     debug: bool = False
     progress_stream: TextIO | None = None  # stderr when None
+    quiet: bool = False  # no progress line (cchc batch -q); failed files' lines still shown
     pg_timeouts: PgTimeouts = PgTimeouts()
 
 
@@ -308,7 +309,7 @@ def _execute(config: BatchConfig, candidates: Sequence[Candidate]) -> BatchSumma
     started = time.perf_counter()
     with connect(config.target, pg_timeouts=config.pg_timeouts) as wh, RunLog(config.log_path) as log:
         _prepare(wh, config.options)
-        progress = Progress(len(candidates), config.progress_stream)
+        progress = Progress(len(candidates), config.progress_stream, quiet=config.quiet)
         run = _Run(wh, config, log, progress, candidates)
         tasks = run.triage(candidates)
         if tasks:

@@ -65,27 +65,35 @@ def _seconds_or_off(value: str) -> float | None:
 
 
 def add_arguments(cmd: argparse.ArgumentParser) -> None:
-    cmd.add_argument("paths", nargs="+", metavar="PATH", help="report files, folders, globs")
+    cmd.add_argument("paths", nargs="+", metavar="PATH",
+                     help="tệp báo cáo, thư mục hoặc mẫu tên như *.docx (report files, folders, globs)")
     add_db_argument(cmd)
     cmd.add_argument("-o", "--output", type=Path, metavar="DIR",
-                     help=f"also write DIR/<stem>_<sha256[:12]>.json per report (and DIR/{RUN_LOG_NAME})")
+                     help=f"ghi thêm DIR/<tên>_<sha256[:12]>.json cho mỗi báo cáo và DIR/{RUN_LOG_NAME} "
+                          f"(also write one JSON per report, and the run log, into DIR)")
     cmd.add_argument("--workers", type=_positive_int, default=None, metavar="N",
-                     help="worker processes (default: all cores)")
+                     help="số tiến trình đọc song song, mặc định bằng số lõi CPU "
+                          "(worker processes; default: all cores)")
     cmd.add_argument("--timeout", type=_positive_float, default=DEFAULT_TIMEOUT, metavar="SECONDS",
-                     help=f"time limit per file (default {DEFAULT_TIMEOUT:g})")
+                     help=f"thời gian tối đa cho mỗi tệp, mặc định {DEFAULT_TIMEOUT:g} giây "
+                          f"(time limit per file)")
     cmd.add_argument("--log", type=Path, metavar="FILE",
-                     help=f"run log CSV (default DIR/{RUN_LOG_NAME}, else ./{RUN_LOG_NAME})")
+                     help=f"nhật ký từng tệp (CSV), mặc định DIR/{RUN_LOG_NAME}, nếu không có -o thì "
+                          f"./{RUN_LOG_NAME} (run log CSV, appended with a run id)")
     add_reading_arguments(cmd)
     cmd.add_argument("--max-memory", type=megabytes, default=DEFAULT_MEMORY_LIMIT, metavar="MB",
-                     help="address space each worker may use; a file needing more fails with "
-                          "memory_limit (default 2048)")
-    cmd.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
+                     help="bộ nhớ tối đa mỗi tiến trình đọc được dùng, mặc định 2048 MB; tệp cần nhiều "
+                          "hơn báo lỗi memory_limit (address space per worker)")
+    cmd.add_argument("--debug", action="store_true",
+                     help="in chi tiết lỗi nội bộ (show tracebacks of internal errors)")
     defaults = PgTimeouts()
-    for name, default, what in (("connect", defaults.connect, "connecting to PostgreSQL"),
-                                ("statement", defaults.statement, "one SQL statement"),
-                                ("lock", defaults.lock, "a lock held by another session")):
-        cmd.add_argument(f"--pg-{name}-timeout", type=_seconds_or_off, default=default,
-                         metavar="SECONDS", help=f"time limit for {what} (default {default:g}; 0: none)")
+    for name, default, what, gloss in (
+            ("connect", defaults.connect, "để kết nối tới PostgreSQL", "connecting to PostgreSQL"),
+            ("statement", defaults.statement, "cho một câu lệnh SQL", "one SQL statement"),
+            ("lock", defaults.lock, "để chờ khóa do phiên khác giữ", "a lock held by another session")):
+        cmd.add_argument(f"--pg-{name}-timeout", type=_seconds_or_off, default=default, metavar="SECONDS",
+                         help=f"thời gian tối đa {what}, mặc định {default:g} giây, 0 là không giới hạn "
+                              f"(time limit for {gloss}; 0: none)")
 
 
 class OutputPathError(CchcError):
@@ -115,7 +123,7 @@ def _config(args: argparse.Namespace) -> BatchConfig:
         target=str(args.db), log_path=log.resolve(), workers=args.workers or os.cpu_count() or 1,
         timeout=args.timeout, output_dir=args.output, memory_limit=args.max_memory,
         options=options_from_args(args),
-        soffice=find_soffice(), debug=args.debug,
+        soffice=find_soffice(), debug=args.debug, quiet=verbosity(args) < 0,
         pg_timeouts=PgTimeouts(args.pg_connect_timeout, args.pg_statement_timeout,
                                args.pg_lock_timeout))
 
