@@ -511,3 +511,20 @@ def test_a_group_load_does_what_loading_one_by_one_does(wh: Warehouse, tmp_path:
     assert wh.counts()["reports"] == 3
     stp = wh.read_table("reports").set_index("agency_code").loc["STP"]
     assert stp["preferred_document_id"] == record_stp("v3").source.sha256  # the newer file
+
+
+def test_the_preferred_rendition_does_not_depend_on_the_load_order(tmp_path: Path) -> None:
+    """Two Word files of one report changed within the same second (copies): the content
+    hash decides between them, never which one was read first."""
+    a = record_camxuyen()
+    b = dataclasses.replace(a, source=dataclasses.replace(a.source, sha256=_sha("camxuyen 2")))
+    same_second = dt.datetime(2023, 6, 16, 8, 0, 0)
+    chosen = []
+    for name, order in (("ab", [(a, "/kho/a.docx"), (b, "/kho/b.docx")]),
+                        ("ba", [(b, "/kho/b.docx"), (a, "/kho/a.docx")])):
+        with connect(tmp_path / f"{name}.duckdb") as warehouse:
+            warehouse.ensure_schema()
+            for record, path in order:
+                warehouse.load(record, source_path=path, modified_at=same_second)
+            chosen.append(warehouse.read_table("reports")["preferred_document_id"].tolist())
+    assert chosen[0] == chosen[1] == [max(_sha("camxuyen"), _sha("camxuyen 2"))]

@@ -156,10 +156,12 @@ class Rendition:
     def rank(self) -> int:
         return FORMAT_RANK.get(self.format, len(set(FORMAT_RANK.values())))
 
-    def newness(self) -> tuple[dt.datetime, dt.datetime, str, str]:
+    def newness(self) -> tuple[dt.datetime, str, str]:
         """Newer sorts later: the file's modification time (else when it was read), then the
-        content hash and path, so the choice never depends on the order of loading."""
-        return (self.modified_at or self.read_at, self.read_at, self.document_id, self.source_path)
+        content hash and path — never the time it was read when the file has a modification
+        time, so the choice does not depend on the order of loading (two copies made within
+        one second tie on their time and are told apart by content)."""
+        return (self.modified_at or self.read_at, self.document_id, self.source_path)
 
 
 @dataclass(frozen=True)
