@@ -36,8 +36,11 @@ def test_reading_a_file_imports_no_heavy_library(sample: str) -> None:
     code = ("from pathlib import Path; from cchc.read import Options, load_settings, process_file; "
             f"r = process_file(Path({str(SAMPLES / sample)!r}), load_settings(Options())); "
             "assert r.findings")
-    heavy = sorted(set(HEAVY) & _imported(code))
+    imported = _imported(code)
+    heavy = sorted(set(HEAVY) & imported)
     assert not heavy, f"reading {sample} imported {heavy}"
+    ocr = sorted({"cv2", "tesserocr", "numpy"} & imported)  # only a scan needs the OCR stack
+    assert not ocr, f"reading {sample} imported {ocr}"
 
 
 @pytest.mark.parametrize("argv", [["--help"], ["extract", "--help"],

@@ -97,9 +97,9 @@ def worker_main(conn: Connection, job: WorkerJob) -> None:
     from cchc.read import load_settings
 
     settings = load_settings(job.options)
-    from cchc.extract.ocr import reader as ocr_reader
+    from cchc.extract import scan_notice
 
-    ocr_reader.on_scan = lambda pages: conn.send((SCAN_PAGES, pages))  # more time for OCR
+    scan_notice.listener = lambda pages: conn.send((SCAN_PAGES, pages))  # more time for OCR
     conn.send(READY)
     while True:
         try:

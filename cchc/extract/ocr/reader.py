@@ -17,7 +17,7 @@ pages of prose are not read at all.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,15 +37,13 @@ from cchc.extract.pdf_grid import (
     is_lead_column,
     layout_to_grids,
 )
+from cchc.extract.scan_notice import notify_scan
 
 HEADER_ROWS = 3  # grid rows read to recognize an appendix header (two-level headers + numbers)
 MIN_ROLES = 3  # header labels with a known role that make a table the appendix
 MIN_COLUMNS = 3
 HEAD_SHARE = 0.45  # share of page 1 (from the top) holding the letterhead, number, date, title
 COLUMN_TOLERANCE = 4.0  # points: a later page's column lines match the appendix's
-# Told the page count of a scan before its OCR starts: a batch worker extends its file's time
-# limit by that many pages (cchc/batch/pool.py), so a long scan is not cut off as a hang.
-on_scan: Callable[[int], None] | None = None
 _LEAD = LayoutSettings()  # what a narrow first (TT) column is
 
 
@@ -80,8 +78,7 @@ def read_scanned_pdf(path: Path, password: str | None, settings: LayoutSettings)
     tessdata = check_available(path.name)
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # one core per engine; pages run in parallel
     document = pdfium.PdfDocument(path, password=password)
-    if on_scan is not None:
-        on_scan(len(document))
+    notify_scan(len(document))
     try:
         with ThreadPoolExecutor(threads(), thread_name_prefix="cchc-ocr") as pool:
             futures = []
