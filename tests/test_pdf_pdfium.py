@@ -51,9 +51,100 @@ def test_a_page_pdfium_cannot_place_falls_back_to_pdfplumber(monkeypatch: pytest
     assert read_pdf(path, pdfium=True) == read_pdf(path, pdfium=False)
 
 
-def test_reading_a_libreoffice_pdf_does_not_import_pdfplumber() -> None:
+def test_reading_a_libreoffice_pdf_by_default_does_not_import_pdfplumber() -> None:
     code = ("import sys; from cchc.extract.pdf_reader import read_pdf; "
-            f"read_pdf({str(ROOT / 'samples' / 'stp_2023_q1.pdf')!r}, pdfium=True); "
+            f"read_pdf({str(ROOT / 'samples' / 'stp_2023_q1.pdf')!r}); "
             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('pdfplumber', 'pdfminer')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+# -- hand-made PDFs ----------------------------------------------------------------------
+
+
+def _pdf(path: Path, content: str, producer: str = "LibreOffice 7.6") -> Path:
+    """A one-page PDF (Times-Roman as /F1) with ``content`` as its content stream."""
+    stream = content.encode("latin-1")
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 600 800] /Contents 4 0 R "
+               b"/Resources << /Font << /F1 5 0 R >> >> >>",
+               b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman >>",
+               b"<< /Producer (" + producer.encode() + b") >>"]
+    out = b"%PDF-1.4\n"
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R /Info %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1, len(objects), xref)
+    path.write_bytes(out)
+    return path
+
+
+def test_glyph_boxes_follow_the_font_advance_and_every_scale(tmp_path: Path) -> None:
+    """Boxes as pdfminer's: the font's advance times size, Tz, Tm and cm; kerning in TJ.
+    (The box's height is one size; pdfminer lowers it by the font's /Descent, 0 in the
+    producers read this way, while pdfium takes the font program's: not compared here.)"""
+    import pdfplumber
+
+    path = _pdf(tmp_path / "scaled.pdf", "\n".join((
+        "BT /F1 12 Tf 50 700 Td [(AV) 120 (AV) -80 (To ) (fit)] TJ ET",
+        "BT /F1 12 Tf 50 Tz 50 650 Td (Tz half) Tj ET",
+        "q 2 0 0 1.5 50 600 cm BT /F1 10 Tf 100 Tz 1 Tc (Scaled CTM) Tj ET Q",
+        "BT 1.5 0 0 1.5 50 500 Tm /F1 10 Tf 100 Tz (Tm scaled) Tj ET")))
+    keys = ("x0", "x1", "size")
+    fast = open_pdfium(path, None, 10)
+    assert fast is not None
+    with fast, pdfplumber.open(path) as slow:
+        got = [(c["text"], *(round(c[k], 3) for k in keys)) for c in fast.pages[0].chars]
+        assert all(abs(c["bottom"] - c["top"] - c["size"]) < 1e-6 for c in fast.pages[0].chars)
+        want = [(c["text"], *(round(c[k], 3) for k in keys)) for c in slow.pages[0].chars]
+    assert got == want
+
+
+def test_a_skewed_text_is_left_to_pdfplumber(tmp_path: Path) -> None:
+    path = _pdf(tmp_path / "skewed.pdf", "BT 1 0 0.3 1 50 700 Tm /F1 12 Tf (Skewed) Tj ET")
+    fast = open_pdfium(path, None, 10)
+    assert fast is not None
+    with fast, pytest.raises(pdf_pdfium.PdfiumUnsupported):
+        assert fast.pages[0].chars
+
+
+def test_triage_finds_an_appendix_drawn_out_of_reading_order(tmp_path: Path) -> None:
+    """Words drawn in shuffled order read as gibberish in drawing order; by position they
+    give the heading and the table header back."""
+    import random
+
+    from cchc.extract.pdf_triage import page_texts, triage
+
+    lines = ((700, "PHU LUC"), (650, "STT Ton tai, han che Giai phap khac phuc Thoi han"),
+             (620, "1 Ty le ho so giai quyet dung han con thap"))
+    words = []
+    for y, line in lines:
+        x = 60.0
+        for word in line.split():
+            words.append(f"BT /F1 10 Tf {x:.1f} {y} Td ({word}) Tj ET")
+            x += 7.0 * (len(word) + 1)
+    random.Random(3).shuffle(words)
+    path = _pdf(tmp_path / "shuffled.pdf", "\n".join(words))
+    texts = page_texts(path, None)
+    assert texts is not None and "Ton tai, han che" not in texts[0]  # the drawing order is lost
+    assert page_texts(path, None, by_position=True) == ["\n".join(text for _, text in lines)]
+    plan = triage(path)
+    assert plan is not None and plan.geometry == (1,)
+
+
+@pytest.mark.parametrize("name", ["stp_2023_q1_tcvn3.pdf", "syt_2023_q2_vni.pdf"])
+def test_triage_finds_the_appendix_of_a_legacy_print(name: str) -> None:
+    """TCVN3 and VNI text reads as gibberish until decoded: triage searches it decoded, and
+    reading only page 1 and the appendix gives the same tables as reading every page."""
+    from cchc.extract.pdf_triage import triage
+
+    path = ROOT / "samples" / "legacy" / name
+    plan = triage(path)
+    assert plan is not None and plan.geometry[0] == 1 and len(plan.geometry) < plan.n_pages + 1
+    assert read_pdf(path).tables == read_pdf(path, use_triage=False).tables

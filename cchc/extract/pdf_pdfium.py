@@ -154,48 +154,80 @@ class PdfiumPage:
 
 
 def _chars(page: pypdfium2.PdfPage, height: float) -> list[dict[str, Any]]:
-    """The page's characters as drawn (pdfium's generated spaces and line breaks left out).
+    """The page's characters as drawn: pdfium's made-up spaces and line breaks (no text
+    object) left out, drawn spaces kept even where pdfium marks them generated (it does so
+    for a space whose box has no width).
 
-    A glyph ends where its advance ends, as pdfminer's does.  pdfium's loose box ends
-    there too, or at the ink where the glyph overhangs it (the horn of ``ư``, an italic
-    ``f``); the next glyph of the same text object on the same baseline starts at the
-    advance's end (plus kerning), so the box ends at the nearer of the two.
+    A glyph's box is pdfminer's: from its origin to the end of its advance (the font's
+    width for the glyph, times the font size and the character's horizontal scale: text
+    matrix, ``cm`` and ``Tz``), and one size (times the vertical scale) up from the
+    baseline.  Not pdfium's loose box, which ends at the ink where a glyph overhangs its
+    advance (the horn of ``ư``, a diacritic drawn by a fallback font): that narrowed or
+    closed the gap of the space after it, and two words joined (``TRỪ ĐIỂM``).  Text that
+    is rotated or skewed raises :class:`PdfiumUnsupported` (pdfplumber reads it).
     """
     textpage = page.get_textpage()
     raw = textpage.raw
     out: list[dict[str, Any]] = []
-    owners: list[int] = []  # the text object each glyph belongs to
     fonts: dict[int, str] = {}
+    advances: dict[tuple[int, int], float] = {}
     ox, oy = ctypes.c_double(), ctypes.c_double()
-    loose = pdfium_c.FS_RECTF()
+    width = ctypes.c_float()
+    unicode_of, origin_of = pdfium_c.FPDFText_GetUnicode, pdfium_c.FPDFText_GetCharOrigin
+    object_of = ctypes.cast(pdfium_c.FPDFText_GetTextObject, _OBJECT_ADDRESS)  # an int: cheap to compare
+    current = 0  # the text object the glyphs below belong to, and what is the same for all of them
+    font: Any = None
+    size = scale_x = tall = 0.0
+    name = ""
     try:
         for i in range(pdfium_c.FPDFText_CountChars(raw)):
-            code = pdfium_c.FPDFText_GetUnicode(raw, i)
+            code = unicode_of(raw, i)
             if code == _PDFIUM_HYPHEN:
                 code = 0x2D
-            if code < 0x20 or code in (0xFFFE, 0xFFFF) or pdfium_c.FPDFText_IsGenerated(raw, i) == 1:
+            if code < 0x20 or code in (0xFFFE, 0xFFFF):
                 continue
-            pdfium_c.FPDFText_GetCharOrigin(raw, i, ox, oy)
-            pdfium_c.FPDFText_GetLooseCharBox(raw, i, loose)
-            size = float(pdfium_c.FPDFText_GetFontSize(raw, i))
-            obj = pdfium_c.FPDFText_GetTextObject(raw, i)
+            address = object_of(raw, i)
+            if not address:  # a space or line break pdfium made up between drawn glyphs
+                continue
+            if address != current:
+                current = address
+                font, size, scale_x, tall = _text_object(raw, i)
+                name = _font_name(font, fonts)
+            key = (current, code)
+            advance = advances.get(key)
+            if advance is None:
+                if not pdfium_c.FPDFFont_GetGlyphWidth(font, code, size, width):
+                    raise PdfiumUnsupported("a glyph without a width")
+                advance = advances[key] = float(width.value) * scale_x
+            origin_of(raw, i, ox, oy)
             x0 = ox.value
             base = height - oy.value
-            out.append({"text": chr(code), "x0": x0, "x1": max(x0, loose.right), "top": base - size,
-                        "bottom": base, "size": size, "fontname": _font_name(obj, fonts)})
-            owners.append(ctypes.cast(obj, ctypes.c_void_p).value or 0)
+            out.append({"text": chr(code), "x0": x0, "x1": x0 + advance, "top": base - tall,
+                        "bottom": base, "size": tall, "fontname": name})
     finally:
         textpage.close()
-    for k in range(len(out) - 1):
-        a, b = out[k], out[k + 1]
-        same_run = owners[k] and owners[k] == owners[k + 1] and a["bottom"] == b["bottom"]
-        if same_run and a["x0"] < b["x0"] < a["x1"]:
-            a["x1"] = b["x0"]
     return out
 
 
-def _font_name(obj: Any, cache: dict[int, str]) -> str:
-    font = pdfium_c.FPDFTextObj_GetFont(obj) if obj else None
+_OBJECT_ADDRESS = ctypes.CFUNCTYPE(ctypes.c_void_p, pdfium_c.FPDF_TEXTPAGE, ctypes.c_int)
+
+
+def _text_object(raw: Any, index: int) -> tuple[Any, float, float, float]:
+    """The font, font size, horizontal scale and box height of the glyph ``index``'s text
+    object (the same for all its glyphs)."""
+    matrix = pdfium_c.FS_MATRIX()
+    if not pdfium_c.FPDFText_GetMatrix(raw, index, matrix):
+        raise PdfiumUnsupported("a character without a text matrix")
+    if matrix.b or matrix.c or matrix.a <= 0 or matrix.d <= 0:
+        raise PdfiumUnsupported("rotated, skewed or mirrored text")
+    font = pdfium_c.FPDFTextObj_GetFont(pdfium_c.FPDFText_GetTextObject(raw, index))
+    if not font:
+        raise PdfiumUnsupported("a character without a font")
+    size = float(pdfium_c.FPDFText_GetFontSize(raw, index))
+    return font, size, float(matrix.a), size * float(matrix.d)
+
+
+def _font_name(font: Any, cache: dict[int, str]) -> str:
     if not font:
         return ""
     key = ctypes.cast(font, ctypes.c_void_p).value or 0

@@ -88,7 +88,7 @@ def read_pdf(
     settings: PdfSettings | None = None,
     limits: Limits | None = None,
     use_triage: bool = True,
-    pdfium: bool = False,
+    pdfium: bool = True,
 ) -> ExtractedDocument:
     """Read a PDF into blocks: per page, its tables and its text lines, in reading order.
 
@@ -99,9 +99,8 @@ def read_pdf(
 
     With ``pdfium`` the pages are read by pypdfium2 (``pdf_pdfium``), in milliseconds and
     without importing pdfplumber; when pdfium cannot open the file or a page, or the read
-    ends in an error, pdfplumber reads it again and has the last word.  Off by default:
-    on some LibreOffice PDFs pdfium turns a drawn space after a glyph that overhangs its
-    advance (``TRỪ ĐIỂM``) into a zero-width generated one, and the two words join.
+    ends in an error, pdfplumber reads it again and has the last word.  ``pdfium=False``
+    reads with pdfplumber only (the reference the fast path is held equal to).
 
     Raises :class:`UnreadableDocument` with code ``encrypted`` (no password), ``wrong_password``,
     ``damaged_pdf`` (truncated, or pdfminer cannot parse it) or ``no_text_layer`` (no page

@@ -9,32 +9,37 @@ plain text lines.  The reading time then grows with the appendix, not with the r
 
 The appendix starts at the first page that shows a table header naming shortcomings and
 their remedies (``TT … tồn tại … giải pháp / khắc phục``), or at the ``PHỤ LỤC`` heading
-just before it.  When nothing is found (a legacy-encoded PDF whose text reads as
-gibberish, a scan, a header worded otherwise), triage gives up and the caller reads every
-page with geometry, as before.  Starting too early only costs time; so every rule here
-errs towards an earlier start.
+just before it.  The text is searched as drawn, then read as TCVN3 or VNI bytes (a legacy
+print), then rebuilt from the glyphs' positions (a producer that draws words out of
+reading order).  When nothing is found (a scan, a header worded otherwise), triage gives
+up and the caller reads every page with geometry, as before.  Starting too early only
+costs time; so every rule here errs towards an earlier start.
 """
 
 from __future__ import annotations
 
+import ctypes
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import regex
 
 from cchc.text.vietnamese import fold
 
-# "TT"/"STT"/"Số TT" as a word (not "TT-BNV", "01/TT"), then "tồn tại", then a remedy word.
+# "TT"/"STT"/"Số TT" as a word (not "TT-BNV", "01/TT"), then, past the criteria column's
+# header wrapped over several lines, the shortcoming column's words (as columns.py knows
+# them: "tồn tại", "hạn chế", "bị trừ điểm"), then a remedy word.
 _HEADER = regex.compile(
-    r"(?<![\w/-])(?:s?tt|so tt|thu tu)(?=\s)[^\n]{0,40}(?:\n[^\n]{0,80}){0,3}?\bton tai\b"
-    r"[\s\S]{0,400}?\b(?:giai phap|khac phuc|bien phap)\b")
+    r"(?<![\w/-])(?:s?tt|so tt|thu tu)(?=\s)[\s\S]{0,160}?\b(?:ton\s+tai|han\s+che|bi\s+tru\s+diem)\b"
+    r"[\s\S]{0,400}?\b(?:giai\s+phap|khac\s+phuc|bien\s+phap)\b")
 # Without a TT word (wrapped "ST / T", centred under the other header cells): the header's
 # own phrase, a remedy column and a deadline or progress column close together.
 _HEADER_LOOSE = regex.compile(
-    r"\bton tai,? han che\b[\s\S]{0,120}?\b(?:giai phap|khac phuc|bien phap)\b"
-    r"[\s\S]{0,160}?\b(?:thoi han|thoi gian|tien do|ket qua)\b")
-_KEYWORDS = ("tồn tại", "ton tai", "phụ lục", "phu luc", "biểu", "bảng")
+    r"\b(?:ton\s+tai,?\s+han\s+che|han\s+che,?\s+ton\s+tai)\b[\s\S]{0,120}?\b(?:giai\s+phap|khac\s+phuc|bien\s+phap)\b"
+    r"[\s\S]{0,160}?\b(?:thoi\s+han|thoi\s+gian|tien\s+do|ket\s+qua)\b")
+_KEYWORDS = ("tồn tại", "ton tai", "hạn chế", "trừ điểm", "phụ lục", "phu luc", "biểu", "bảng")
 _HEADING = regex.compile(r"^(?:phu luc|bieu|bang)(?:\s+(?:[ivxlc]+|\d+|[a-z]))?\s*[:.]?$")
 
 
@@ -48,20 +53,44 @@ class Triage:
 
 
 def triage(path: Path, password: str | None = None) -> Triage | None:
-    """The pages that need geometry, or None when the appendix was not found in the text."""
-    texts = page_texts(path, password)
-    if texts is None:
-        return None
+    """The pages that need geometry, or None when the appendix was not found in the text.
+
+    The text is first taken in pdfium's order (the order it was drawn in, with pdfium's
+    line breaks).  A producer may draw a page's words out of reading order (glyphs of a
+    fallback font after the rest of the line, cells in any order); when the appendix is not
+    found that way, each page's text is rebuilt from the characters' positions and searched
+    again.
+    """
+    for ordered in (False, True):
+        texts = page_texts(path, password, by_position=ordered)
+        if texts is None:
+            return None
+        start = _start_in_any_reading(texts)
+        if start is not None:
+            geometry = tuple(sorted({1, *range(start, len(texts) + 1)}))
+            others = {n: tuple(_lines(texts[n - 1])) for n in range(1, len(texts) + 1) if n not in geometry}
+            return Triage(geometry, others, len(texts))
+    return None
+
+
+def _start_in_any_reading(texts: list[str]) -> int | None:
+    """The appendix's start in the text as Unicode, else read as TCVN3 or VNI bytes (a legacy
+    print's text is decoded only after the reader; the pages' lines stay as drawn)."""
     start = appendix_start(texts)
-    if start is None:
-        return None
-    geometry = tuple(sorted({1, *range(start, len(texts) + 1)}))
-    others = {n: tuple(_lines(texts[n - 1])) for n in range(1, len(texts) + 1) if n not in geometry}
-    return Triage(geometry, others, len(texts))
+    if start is not None:
+        return start
+    from cchc.text.encodings import decode_tcvn3, decode_vni
+
+    for decode in (decode_tcvn3, decode_vni):
+        start = appendix_start([decode(text) for text in texts])
+        if start is not None:
+            return start
+    return None
 
 
-def page_texts(path: Path, password: str | None) -> list[str] | None:
-    """Each page's text from pdfium, or None when pdfium cannot read the file."""
+def page_texts(path: Path, password: str | None, *, by_position: bool = False) -> list[str] | None:
+    """Each page's text from pdfium (in drawing order, or ``by_position``: lines top to
+    bottom, each left to right), or None when pdfium cannot read the file."""
     try:
         import pypdfium2
     except ImportError:  # pragma: no cover - installed with pdfplumber
@@ -76,7 +105,7 @@ def page_texts(path: Path, password: str | None) -> list[str] | None:
             page = document[index]
             textpage = page.get_textpage()
             try:
-                out.append(textpage.get_text_range())
+                out.append(positional_text(textpage) if by_position else textpage.get_text_range())
             finally:
                 textpage.close()
                 page.close()
@@ -85,6 +114,51 @@ def page_texts(path: Path, password: str | None) -> list[str] | None:
         return None
     finally:
         document.close()
+
+
+_LINE_SHIFT = 0.4  # a baseline this many font sizes off the line's starts another line
+_WORD_GAP = 0.2  # a gap this many font sizes wide between two glyphs is a space
+
+
+def positional_text(textpage: Any) -> str:
+    """A page's text by where its glyphs stand, not by the order they were drawn in.
+
+    Glyphs are grouped into lines by baseline (top first), each line read left to right,
+    a space where a gap is wider than a fifth of the font size; pdfium's own spaces and
+    line breaks are left out.  Words side by side on one baseline (a table row's cells)
+    read as one line.
+    """
+    import pypdfium2.raw as pdfium_c
+
+    raw = textpage.raw
+    ox, oy = ctypes.c_double(), ctypes.c_double()
+    box = pdfium_c.FS_RECTF()
+    glyphs: list[tuple[float, float, float, float, str]] = []  # -baseline, x0, x1, size, text
+    for i in range(pdfium_c.FPDFText_CountChars(raw)):
+        code = pdfium_c.FPDFText_GetUnicode(raw, i)
+        if code <= 0x20 or code in (0xFFFE, 0xFFFF) or chr(code).isspace():
+            continue
+        pdfium_c.FPDFText_GetCharOrigin(raw, i, ox, oy)
+        pdfium_c.FPDFText_GetLooseCharBox(raw, i, box)
+        size = max(1.0, float(pdfium_c.FPDFText_GetFontSize(raw, i)))
+        glyphs.append((-oy.value, ox.value, max(ox.value, box.right), size, chr(code)))
+    glyphs.sort()
+    lines: list[list[tuple[float, float, float, float, str]]] = []
+    for glyph in glyphs:
+        if lines and abs(glyph[0] - lines[-1][0][0]) <= _LINE_SHIFT * glyph[3]:
+            lines[-1].append(glyph)
+        else:
+            lines.append([glyph])
+    out: list[str] = []
+    for line in lines:
+        line.sort(key=lambda g: g[1])
+        parts: list[str] = []
+        for k, (_, x0, _, size, text) in enumerate(line):
+            if k and x0 - line[k - 1][2] > _WORD_GAP * size:
+                parts.append(" ")
+            parts.append(text)
+        out.append("".join(parts))
+    return "\n".join(out)
 
 
 def appendix_start(texts: list[str]) -> int | None:
