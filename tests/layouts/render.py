@@ -106,7 +106,20 @@ def _atomic(target: Path, data: bytes) -> None:
     tmp.replace(target)
 
 
+CHUNK = 60  # files per LibreOffice run: a run that dies loses at most this many
+
+
 def soffice_convert(sources: list[Path], fmt: str, out_dir: Path) -> None:
+    """Convert many files, CHUNK per LibreOffice run; files a run left out get one more run."""
+    ext = "." + fmt.split(":")[0]
+    for attempt in range(2):
+        todo = [s for s in sources if not (out_dir / (s.stem + ext)).exists()]
+        for start in range(0, len(todo), CHUNK):
+            _soffice_run(todo[start:start + CHUNK], fmt, out_dir)
+        del attempt
+
+
+def _soffice_run(sources: list[Path], fmt: str, out_dir: Path) -> None:
     """Convert many files in one LibreOffice run (private profile, own temp output folder)."""
     soffice = find_soffice()
     if soffice is None:
