@@ -32,7 +32,7 @@ _CONNINFO_KEYS = ("host", "hostaddr", "port", "dbname", "user", "password", "pas
                   "target_session_attrs", "channel_binding", "gssencmode", "sslrootcert")
 _CONNINFO = re.compile(r"^\s*(?:" + "|".join(_CONNINFO_KEYS) + r")\s*=")
 _QUERY_SECRET = re.compile(r"(?i)([?&](?:ssl)?password=)[^&#]*")
-_CONNINFO_SECRET = re.compile(r"(?i)(\b(?:ssl)?password\s*=\s*)('(?:[^'\\]|\\.)*'|[^\s'][^\s]*)")
+_CONNINFO_SECRET = re.compile(r"(?i)(\b(?:ssl)?password\s*=\s*)('(?:[^'\\]|\\.)*'|[^\s'][^\s']*)")
 MASK = "***"
 
 
