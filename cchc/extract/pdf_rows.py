@@ -112,18 +112,23 @@ def _cut_segments(grid: Grid, y: float, lines: Sequence[TextLine]) -> list[Rule]
 
     Text flows on when a line crosses ``y``, or when the column's line below ``y`` starts
     in lower case after a line above that does not end a sentence (``… chủ trương,`` /
-    ``chính sách …``): a cell's own text starts with a capital, a marker or a digit.
+    ``chính sách …``) and follows it at one cell's leading: a cell's own text starts with a
+    capital, a marker or a digit, and two cells' texts stand farther apart (``12/7/2024`` /
+    ``quý 3 năm 2023`` are two rows' deadlines).
     """
+    by_col = [sorted((line for line in lines if line.x0 < grid.xs[c + 1] and line.x1 > grid.xs[c]),
+                     key=lambda line: line.top) for c in range(grid.n_cols)]
+    leading = _leading(by_col)
+    near = leading + max(1.0, 0.1 * _line_height(by_col))
     open_cols: set[int] = set()
-    for c in range(grid.n_cols):
-        column = sorted((line for line in lines if line.x0 < grid.xs[c + 1] and line.x1 > grid.xs[c]),
-                        key=lambda line: line.top)
+    for c, column in enumerate(by_col):
         if any(line.top + 0.5 < y < line.bottom - 0.5 for line in column):
             open_cols.add(c)
             continue
         above = [line for line in column if line.bottom <= y]
         below = [line for line in column if line.top >= y]
-        if above and below and _flows(above[-1].text, below[0].text):
+        if above and below and below[0].top - above[-1].bottom <= near \
+                and _flows(above[-1].text, below[0].text):
             open_cols.add(c)
     segments: list[Rule] = []
     start: int | None = None
