@@ -450,7 +450,9 @@ def _two_words(left: str, right: str) -> bool:
 
     Read as Unicode, or as VNI or TCVN3 bytes (a legacy print is decoded only after the
     reader): ``left`` is a syllable and joined to ``right`` it is none, and ``right`` is a
-    syllable too, or ``left`` has Vietnamese letters (``Số`` + ``TT``); or ``left`` ends a
+    syllable too, or ``left`` has Vietnamese letters (``Số`` + ``TT``) and no reading makes
+    one syllable of both (VNI ``Thaù`` + ``ng``); every reading is asked, so VNI ``Trong`` +
+    ``naêm`` is two words though ``naêm`` is no syllable as written; or ``left`` ends a
     word with its punctuation, or is a symbol or number followed by a lowercase syllable
     (``470/QĐ-UBND`` + ``ngày``).  A fragment
     (``nh`` / ``ật``, ``30/6/202`` / ``3``, ``ST`` / ``T``) stays one word.
@@ -463,16 +465,29 @@ def _two_words(left: str, right: str) -> bool:
         return True  # a list of codes (``4.3.2.5,`` / ``4.6.5.2)``), not a decimal comma
     right = right.rstrip(_EDGE_PUNCT)
     left = left.lstrip(_EDGE_PUNCT)
+    weak = False
     for read in _READINGS:
         a, b = read(left), read(right)
         if not is_syllable(a):
-            if is_syllable(b) and b[:1].islower() and (a[-1:].isupper() or a[-1:].isdigit()):
-                return True  # a symbol or number, then a word (``470/QĐ-UBND`` / ``ngày``)
+            symbol = a[-1:].isupper() or a[-1:].isdigit() or bool(re.search(r"\d/", a))
+            if is_syllable(b) and b[:1].islower() and symbol:
+                return True  # a symbol or number, then a word (``470/QĐ-UBND``, ``280/KH-TTr`` / ``ngày``)
             continue
         if is_syllable(read(left + right)):
             return False
-        return is_syllable(b) or not a.isascii()
-    return False
+        if is_syllable(b):
+            return True
+        weak = weak or not a.isascii()  # ``Số`` / ``TT``, unless another reading joins them
+    return weak or _acronym_then_word(left, right)
+
+
+_ACRONYM_END = re.compile(r"[A-ZĐ]{2}$")
+_LOWER_START = re.compile(r"^[^\W\d_A-ZĐ]{2}")
+
+
+def _acronym_then_word(left: str, right: str) -> bool:
+    """Capitals then a lowercase word (``UBND`` / ``huyeä``, itself cut again): two words."""
+    return bool(_ACRONYM_END.search(left)) and bool(_LOWER_START.match(right))
 
 
 def join_lines(texts: Sequence[str]) -> str:

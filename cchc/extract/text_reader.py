@@ -40,6 +40,7 @@ def decode_text(data: bytes, name: str) -> str:
 _CUT_YEAR = regex.compile(r"(?<=\d/)(\d{1,3}) (\d{1,3})(?!\d)")
 _CUT_AFTER_SEPARATOR = regex.compile(r"(?<=\d/) (?=\d)|(?<=\d\.\d{1,2}\.) (?=\d)|(?<=\d\.\d{1,2}) (?=\.\d)")
 _LOWER_WORD = regex.compile(r"^\p{Ll}+$")
+_UPPER_WORD = regex.compile(r"^\p{Lu}+$")
 _WORD = regex.compile(r"^\p{L}+$")
 
 
@@ -55,7 +56,8 @@ def rejoin_cut_words(text: str) -> str:
     A converter joins a cell's printed lines with spaces, so ``thành`` cut at the column's
     edge reads ``thàn h``.  A lower-case piece that is no Vietnamese syllable by itself, and
     makes one with the word before it, was cut from it: ``thàn h`` → ``thành``,
-    ``Hoà n`` → ``Hoàn``.  Two syllables stay two words (``Chư a`` is left as written).
+    ``Hoà n`` → ``Hoàn``, ``CHÍN H`` → ``CHÍNH``.  Two syllables stay two words (``Chư a`` is
+    left as written).
     Example: ``rejoin_cut_words("Hoà n thàn h")`` → ``'Hoàn thành'``.
     """
     if " " not in text:
@@ -63,12 +65,19 @@ def rejoin_cut_words(text: str) -> str:
     text = _CUT_AFTER_SEPARATOR.sub("", _CUT_YEAR.sub(_join_year, text))
     words: list[str] = []
     for token in text.split(" "):
-        if words and _LOWER_WORD.match(token) and _WORD.match(words[-1]) \
-                and not is_syllable(token) and is_syllable(words[-1] + token):
+        if words and _cut_from(words[-1], token):
             words[-1] += token
         else:
             words.append(token)
     return " ".join(words)
+
+
+def _cut_from(word: str, piece: str) -> bool:
+    """``piece`` is the rest of ``word``: no syllable alone, one with it, in the same case
+    (``thàn`` + ``h``; a title in capitals, ``CHÍN`` + ``H``)."""
+    same_case = bool(_LOWER_WORD.match(piece) and _WORD.match(word)) \
+        or bool(_UPPER_WORD.match(piece) and _UPPER_WORD.match(word))
+    return same_case and not is_syllable(piece) and is_syllable(word + piece)
 
 
 class _Pages:

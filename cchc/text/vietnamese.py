@@ -39,6 +39,19 @@ _NAME_BEFORE = regex.compile(r"\p{Lu}\p{Ll}*\s+\p{L}+\s*$")
 _SPACED_RANGE = regex.compile(r"(?<=\b\d{4})-[ \t]+(?=\d{4}\b)")
 # A document symbol whose line was cut after its hyphen and flattened: "112/KH- SNV".
 _SPACED_SYMBOL = regex.compile(r"(?<=\d/(?:\d{4}/)?[\p{L}&]{1,10})-[ \t]+(?=\p{Lu})")
+# A symbol's letters cut by a narrow column and flattened: "373/UB ND-VP", "200/T Tr-VP",
+# "248/VPUBN D.".  A piece is capitalised with no two lower-case letters in a row (an
+# abbreviation such as "TTr", "SNgV"; a word such as "Phòng" is none).
+_PIECE = r"[\p{Lu}&](?:[\p{Lu}&\d]|\p{Ll}(?!\p{Ll}))*"
+_CUT_SYMBOL_LETTERS = regex.compile(
+    rf"(?<=\d/(?:\d{{4}}/)?)(?:{_PIECE})(?:[ \t]+{_PIECE})+(?=[ \t]*-|[.,;)]|$)")
+_CUT_SYMBOL_TAIL = regex.compile(
+    rf"(?<=\d/(?:\d{{4}}/)?[\p{{L}}&]{{1,10}}-[ \t]?)(?:{_PIECE})(?:[ \t]+\p{{Lu}}{{1,3}})+"
+    rf"(?=[ \t]+\p{{Ll}}|[.,;)]|$)")
+_SPACE_BEFORE_SYMBOL_HYPHEN = regex.compile(r"(?<=\d/(?:\d{4}/)?[\p{L}&]{1,10})[ \t]+-(?=\p{Lu})")
+# A date's year cut by a narrow column: "30/6/202" + "4", "12/10" + "/2023".
+_CUT_DATE_YEAR = regex.compile(r"(?<=\b\d{1,2}/\d{1,2}/)(\d{1,3})\s+(\d{1,3})(?![\d/])")
+_CUT_DATE_SLASH = regex.compile(r"(?<=\b\d{1,2}/\d{1,2})\s+(?=/\d{4}\b)")
 
 
 def nfc(text: str) -> str:
@@ -68,8 +81,22 @@ def squash_spaces(text: str) -> str:
     Example: ``"Thường xuyên\\u00a0trong năm\\n2023 "`` → ``"Thường xuyên trong năm 2023"``.
     """
     text = _CUT_SYMBOL.sub("", _INVISIBLE.sub("", _SOFT_BREAK.sub("", text)))
+    text = _rejoin_cut_numbers(text)
     text = _SPACED_RANGE.sub("-", _SPACED_SYMBOL.sub("-", text))
     return str(_SPACES.sub(" ", text)).strip()
+
+
+def _rejoin_cut_numbers(text: str) -> str:
+    """Symbols and dates a narrow column cut, whole again (``373/UB ND-VP`` → ``373/UBND-VP``,
+    ``30/6/202 4`` → ``30/6/2024``); a date whose pieces make no four-digit year stays."""
+    if "/" not in text:
+        return text
+    text = _CUT_SYMBOL_LETTERS.sub(lambda m: regex.sub(r"\s+", "", m.group(0)), text)
+    text = _SPACE_BEFORE_SYMBOL_HYPHEN.sub("-", text)
+    text = _CUT_SYMBOL_TAIL.sub(lambda m: regex.sub(r"\s+", "", m.group(0)), text)
+    text = _CUT_DATE_SLASH.sub("", text)
+    return str(_CUT_DATE_YEAR.sub(
+        lambda m: m.group(1) + m.group(2) if len(m.group(1) + m.group(2)) == 4 else m.group(0), text))
 
 
 def split_items(text: str) -> list[str]:
@@ -88,7 +115,7 @@ def split_items(text: str) -> list[str]:
     first = _FIRST_NUMBER.match(text)
     if first is not None:  # a numbered list flattened onto one line by a text export
         parts = _split_counted(parts, first.group(1))
-    elif "\n" not in text.strip():
+    else:  # each line may be flattened: a text export's cell cut by a page break is two lines
         parts = [item for part in parts for item in _split_flat_bullets(part, text.lstrip()[0])]
     return [item for item in (squash_spaces(p) for p in parts) if item]
 
