@@ -23,7 +23,9 @@ The rule, for fragments that continue one table (same column layout):
    ``merge_inferred``: (a) a row's cell that is empty on its first page but continued on
    the next is the lower part of the cell above (a cell's text starts at the top of its
    row); (b) a row whose follow-up cells (remedy, owner, deadline, progress, note) are all
-   empty while the row above has them shares them.
+   empty while the row above has them shares them; (c) two or more rows in a row of one
+   group with one column (remedy, owner, deadline, progress) empty share the cell of the
+   row above them, a merged cell (one empty cell alone stays empty).
 
 The input fragments are not changed; new :class:`LogicalRow` objects are returned.
 
@@ -47,6 +49,7 @@ _GROUP_TEXT = regex.compile(r"^\s*([IVXLC]{1,6}|[A-ZĐ])\s*[.)/-]\s*\S")
 # (a finding's seq) nor a lower-case letter (a sub-item ``a)``).
 _GROUP_NUMERAL = regex.compile(r"^(?:[IVXLC]{1,6}|[A-ZĐ])\s*[.):]?$")
 _FOLLOW_UP = (Role.REMEDY, Role.OWNER, Role.DEADLINE, Role.PROGRESS, Role.NOTE)
+_RUN_ROLES = (Role.REMEDY, Role.OWNER, Role.DEADLINE, Role.PROGRESS)  # rule 5(c)
 
 
 @dataclass(frozen=True)
@@ -223,6 +226,33 @@ class _Stitcher:
                 if not above.refs[col].empty:
                     self._share_above(row, above, col)
 
+    def infer_blank_runs(self) -> None:
+        """Rule 5(c): two or more rows in a row of one group whose cell of a column is empty,
+        under a row that has one, share it: a merged cell (remedy, owner, deadline, progress
+        given once for several findings).  One empty cell is left empty: findings without an
+        owner or a deadline are as common as a merge over two rows."""
+        for col, role in self.columns.roles.items():
+            if role not in _RUN_ROLES:
+                continue
+            k = 1
+            while k < len(self.rows):
+                if self.rows[k - 1].refs[col].empty:
+                    k += 1
+                    continue
+                end = k
+                while end < len(self.rows) and self._own_blank(end, col, self.rows[k - 1].section):
+                    end += 1
+                if end - k >= 2:
+                    for i in range(k, end):
+                        self._share_above(self.rows[i], self.rows[i - 1], col)
+                k = max(end, k + 1)
+
+    def _own_blank(self, i: int, col: int, section: str | None) -> bool:
+        """Row ``i`` has no text of its own in ``col`` and belongs to ``section``."""
+        row = self.rows[i]
+        ref = row.refs[col]
+        return row.section == section and ref.empty and ref.users == 1
+
     def logical_rows(self) -> list[LogicalRow]:
         out: list[LogicalRow] = []
         for row in self.rows:
@@ -297,5 +327,6 @@ def stitch(fragments: list[RawTable], columns: ColumnMap) -> list[LogicalRow]:
         skip = columns.header_start + columns.header_rows if i == 0 else _leading_header_rows(table, columns)
         stitcher.feed(table, skip)
     if not all(t.ruled for t in fragments):
+        stitcher.infer_blank_runs()
         stitcher.infer_empty_follow_ups()
     return stitcher.logical_rows()
