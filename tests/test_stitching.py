@@ -87,6 +87,26 @@ def test_unruled_row_with_its_own_text_is_not_merged() -> None:
     assert "deadline" not in rows[1]  # a blank deadline stays blank: row 2 has follow-up text
 
 
+def test_unruled_run_of_empty_cells_is_a_merge_and_one_empty_cell_is_not() -> None:
+    """Rule 5(c): rows 2-3 leave the remedy empty under row 1's (a merged cell, as a text
+    export shows it); row 5 alone leaves its deadline empty (a finding without one)."""
+    page = table([row(*HEADER), row("1", "A", "Giải pháp chung", "Năm 2023", "Đang"),
+                  row("2", "B", "", "Quý I", "Đã xong"), row("3", "C", "", "Quý II", "Đang"),
+                  row("4", "D", "Giải pháp 4", "Quý III", "Đang"),
+                  row("5", "E", "Giải pháp 5", "", "Đang")], ruled=False)
+    rows = run([page])
+    assert [r["remedy"] for r in rows[:3]] == ["Giải pháp chung"] * 3
+    assert rows[3]["remedy"] == "Giải pháp 4" and "deadline" not in rows[4]
+
+
+def test_run_of_empty_cells_does_not_cross_a_group_row() -> None:
+    page = table([row(*HEADER), row("1", "A", "Giải pháp 1", "Năm 2023", "Đang"),
+                  RawRow(cells=(RawCell("II. CẢI CÁCH THỂ CHẾ", 0, col_span=5),)),
+                  row("2", "B", "", "Quý I", "Đang"), row("3", "C", "", "Quý II", "Đang")], ruled=False)
+    rows = run([page])
+    assert "remedy" not in rows[1] and "remedy" not in rows[2]
+
+
 def test_group_rows_become_sections_and_column_numbers_are_skipped() -> None:
     rows = [row(*HEADER), row("(1)", "(2)", "(3)", "(4)", "(5)"),
             RawRow(cells=(RawCell("I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH", 0, col_span=5),)),
