@@ -22,8 +22,10 @@ worker and once with two, each into a fresh DuckDB file, and prints:
 With ``--against DIR`` (a checkout of an earlier commit, e.g. ``git worktree add /tmp/base
 0e04d9e``) it instead runs the command ``cchc batch FOLDER --db … --workers N`` as a whole
 process (start-up included) from each tree — the base, then this one, alternately, ``--rounds``
-times — with this venv's Python and ``PYTHONPATH`` set to the tree, and prints both rates
-and their ratio (issue 12's target: ≥ 2× with 2 workers).
+times — with this venv's Python and ``PYTHONPATH`` set to the tree, bytecode cached
+(``PYTHONPYCACHEPREFIX`` in the work folder, a warm-up run of each tree first), and prints both
+rates and their ratio (issue 12's target: ≥ 2× with 2 workers), and the CPU time per report of
+the whole process tree, steadier than wall time on a shared machine.
 
 How the samples are varied (one file per report):
 
@@ -41,6 +43,7 @@ import csv
 import io
 import multiprocessing
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -53,9 +56,9 @@ from pathlib import Path
 import docx
 
 from cchc.batch.discover import discover
-from cchc.batch.legacy import find_soffice
 from cchc.batch.runlog import Outcome
 from cchc.batch.runner import BatchConfig, BatchSummary, execute
+from cchc.extract.libreoffice import find_soffice
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 SEED = SAMPLES / "seed_stp_2023_q1.txt"
@@ -134,40 +137,64 @@ def _entry(tree: Path) -> str:
     return "cchc.cli.main" if (tree / "cchc" / "cli" / "main.py").is_file() else "cchc.pipeline.cli"
 
 
-def run_tree(tree: Path, folder: Path, work: Path, workers: int, timeout: float) -> tuple[int, float]:
-    """``cchc batch`` of ``tree`` as a whole process into a fresh DuckDB file: (loaded, seconds)."""
+def _env(tree: Path, work: Path) -> dict[str, str]:
+    """The tree on ``PYTHONPATH``, bytecode cached as an installed program's is (a cache folder
+    in ``work``; ``PYTHONDONTWRITEBYTECODE`` removed, or every worker would compile anew)."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    return {**env, "PYTHONPATH": str(tree), "PYTHONPYCACHEPREFIX": str(work / "pycache")}
+
+
+def run_tree(tree: Path, folder: Path, work: Path, workers: int, timeout: float) -> tuple[int, float, float]:
+    """``cchc batch`` of ``tree`` as a whole process into a fresh DuckDB file: (loaded, wall
+    seconds, CPU seconds of the process and its workers)."""
     target, log = work / f"against_{workers}w.duckdb", work / f"against_{workers}w.csv"
     target.unlink(missing_ok=True)
     log.unlink(missing_ok=True)
     command = [sys.executable, "-c", f"import sys; from {_entry(tree)} import main; sys.exit(main())",
                "batch", str(folder), "--db", str(target), "--log", str(log),
                "--workers", str(workers), "--timeout", str(timeout)]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    subprocess.run(command, cwd=tree, env={**os.environ, "PYTHONPATH": str(tree)},
+    subprocess.run(command, cwd=tree, env=_env(tree, work),
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
     seconds = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     with open(log, encoding="utf-8-sig", newline="") as f:
         loaded = sum(row["outcome"] == "loaded" for row in csv.DictReader(f))
-    return loaded, seconds
+    return loaded, seconds, cpu
 
 
 def against(base: Path, folder: Path, work: Path, workers: int, timeout: float, rounds: int) -> None:
-    """Base and this tree alternately; the median rate of each and their ratio."""
+    """Base and this tree alternately, after a warm-up run of each on a few reports (bytecode
+    written); the median rate of each, their ratio, and the CPU seconds per report (steadier
+    than wall time on a machine shared with other work)."""
     trees = {"base": base.resolve(), "new": Path(__file__).resolve().parent.parent}
+    warm = work / "warm-up"
+    if not warm.is_dir():
+        warm.mkdir()
+        for path in sorted(folder.iterdir())[:20]:
+            shutil.copy(path, warm / path.name)
+    for tree in trees.values():
+        run_tree(tree, warm, work, workers, timeout)
     rates: dict[str, list[float]] = {k: [] for k in trees}
-    print(f"tree  {'commit':<8} workers  loaded   seconds  reports/s", flush=True)
+    cpus: dict[str, list[float]] = {k: [] for k in trees}
+    print(f"tree  {'commit':<8} workers  loaded   seconds  reports/s  cpu s  cpu ms/report", flush=True)
     for _ in range(rounds):
         for label, tree in trees.items():
-            loaded, seconds = run_tree(tree, folder, work, workers, timeout)
+            loaded, seconds, cpu = run_tree(tree, folder, work, workers, timeout)
             rates[label].append(loaded / seconds)
+            cpus[label].append(cpu / max(1, loaded))
             commit = subprocess.run(["git", "-C", str(tree), "rev-parse", "--short", "HEAD"],
                                     capture_output=True, text=True, check=False).stdout.strip()
             print(f"{label:<5} {commit:<8} {workers:>7}  {loaded:>6}  {seconds:>8.1f}  "
-                  f"{loaded / seconds:>9.2f}", flush=True)
+                  f"{loaded / seconds:>9.2f}  {cpu:>5.0f}  {1000 * cpu / max(1, loaded):>13.0f}", flush=True)
     base_rate, new_rate = (statistics.median(rates[k]) for k in trees)
+    base_cpu, new_cpu = (statistics.median(cpus[k]) for k in trees)
     ratio = new_rate / base_rate
     print(f"median reports/s: base {base_rate:.2f}, new {new_rate:.2f}; new / base: {ratio:.2f}× "
-          f"(target ≥ 2: {'met' if ratio >= 2 else 'NOT met'})")
+          f"(target ≥ 2: {'met' if ratio >= 2 else 'NOT met'}); CPU per report: base "
+          f"{1000 * base_cpu:.0f} ms, new {1000 * new_cpu:.0f} ms, base / new {base_cpu / new_cpu:.2f}×")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -11,10 +11,15 @@ are built by the same code either way, and pdfplumber stays the fallback.
 
 What pdfminer does and this mirrors:
 
-* a glyph's box is its origin's x to the end of its advance, and from its baseline up
-  one font size (pdfminer adds the font descriptor's /Descent, which LibreOffice writes
-  as 0; where it is not 0, the box sits that fraction of a size lower there: the text
-  lines and the cells a glyph falls in do not change);
+* a glyph's box is its origin's x to the end of its advance (the font's width times size
+  and horizontal scale), and from its baseline up one font size (pdfminer adds the font
+  descriptor's /Descent, which LibreOffice writes as 0; where it is not 0, the box sits
+  that fraction of a size lower there: the text lines and the cells a glyph falls in do
+  not change);
+* drawn spaces are glyphs, the spaces pdfium makes up are not.  pdfium drops a few drawn
+  spaces outright: the second of two in a row (harmless: a gap reads as one space either
+  way) and, rarely, one ending a line in a cell, whose line then ends a space's width
+  sooner (one cell in about 250 LibreOffice renderings read otherwise, see the README);
 * a path is cut into its subpaths (one per ``m``); ``ml`` is a line, a closed
   axis-aligned ``mllll`` a rectangle, anything else a curve through the end points of
   its segments (Bézier control points dropped);
