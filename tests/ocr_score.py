@@ -13,13 +13,10 @@ import difflib
 from dataclasses import dataclass, field
 from typing import Any
 
+from layouts.truth import FINDING_FIELDS, REPORT_FIELDS  # the scored fields, one list
+
 TEXT_SIMILARITY = 0.9
 TEXT_FIELDS = frozenset({"shortcoming", "remedy", "owner", "deadline", "progress", "note", "title"})
-REPORT_FIELDS = ("agency", "agency_code", "symbol", "number", "date", "month", "year",
-                 "assessed_year", "title")
-FINDING_FIELDS = ("seq", "section", "shortcoming", "criteria", "areas", "remedy", "remedy_items",
-                  "owner", "deadline", "deadline_kind", "due_date", "progress", "status", "overdue",
-                  "note")
 
 
 @dataclass

@@ -10,11 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-REPORT_FIELDS = ("agency", "agency_code", "symbol", "number", "date", "month", "year",
-                 "assessed_year", "title")
-FINDING_FIELDS = ("seq", "section", "shortcoming", "criteria", "areas", "remedy", "remedy_items",
-                  "owner", "deadline", "deadline_kind", "due_date", "progress", "status", "overdue",
-                  "note")
+from layouts.truth import FINDING_FIELDS, REPORT_FIELDS  # the scored fields, one list
 
 
 @dataclass
