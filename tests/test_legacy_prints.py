@@ -22,11 +22,10 @@ EXPECTED = sorted((LEGACY / "expected").glob("*.json"))
 # Known failures outside the encoding pass, kept visible (strict: they must start passing
 # once fixed).  VNI text is wider than Unicode in the substitute font, so LibreOffice wraps
 # narrow cells differently: a date too wide for its cell is cut inside ("30/6/202" / "3"),
-# here at a page break, and the row's two pieces are joined with a space.  The STTTT text
+# and a text export joins the pieces with a space.  The STTTT text
 # export interleaves the letterhead's two columns ("SỞ THÔNG TIN VÀ NAM"), which the
 # metadata audits as a header/caption mismatch.
 KNOWN = {
-    "syt_2023_q2_vni.pdf": "VNI wrap: a date cut at a page break is joined with a space (30/6/202 3)",
     "syt_2023_q2_vni.txt": "VNI wrap: date split by the line break (30/6/202 3)",
     "ubnd_camxuyen_2023_vni.txt": "VNI wrap: header 'Đã hoànthành' joined, header row read as a finding",
     "stttt_2023_q3_tcvn3.txt": "text export interleaves the letterhead columns: report_metadata_mismatch",

@@ -415,7 +415,7 @@ def _cell_texts(grid: Grid, cell_lines: Sequence[Sequence[TextLine]]) -> list[st
         inner = grid.xs[cell.col + cell.col_span] - grid.xs[cell.col] - 2 * pad
         parts: list[str] = []
         for i, line in enumerate(lines):
-            if i and _cut_word(lines[i - 1], line, inner):
+            if i and _cut_word(lines[i - 1], line, inner, parts[-1]):
                 parts[-1] += line.text
             else:
                 parts.append(line.text)
@@ -423,39 +423,43 @@ def _cell_texts(grid: Grid, cell_lines: Sequence[Sequence[TextLine]]) -> list[st
     return out
 
 
-def _cut_word(line: TextLine, after: TextLine, inner: float) -> bool:
+def _cut_word(line: TextLine, after: TextLine, inner: float, so_far: str = "") -> bool:
     """``line`` is one word that ran into the cell's edge and goes on in ``after``.
 
     The space left on the line cannot tell a cut word from a whole word that filled a
     narrow cell (``Số`` / ``TT``, ``hoàn`` / ``thành`` set in a wider font), so the words
-    decide when they can: two syllables that do not make one are two words.
+    decide when they can: two syllables that do not make one are two words.  ``so_far``:
+    the cell's text up to ``after``, whose last word is ``line`` with the pieces of it the
+    lines above held (VNI ``tha`` / ``ønh`` / ``phaàn`` asks ``thaønh`` / ``phaàn``).
     """
     if " " in line.text or not after.text or after.text[0] == " ":
         return False
     if after.text[0] in "-+•–" and after.text[1:2] in ("", " "):
         return False  # a list marker, not the rest of ``465/UBND`` / ``-VP``
     letter = (after.x1 - after.x0) / max(1, len(after.text))
-    if line.x1 - line.x0 + letter <= inner + 0.5:
+    if line.x1 - line.x0 + letter <= inner - 0.5:  # kerning: the sum runs a little over
         return False
-    return not _two_words(line.text, after.text.split()[0])
+    word = so_far.split()[-1] if so_far.split() else line.text
+    return not _two_words(word, after.text.split()[0])
 
 
 _READINGS: tuple[Callable[[str], str], ...] = (str, decode_vni, decode_tcvn3)
 _EDGE_PUNCT = "\"'“”‘’([{)]}.,;:!?"
 _DOTTED = re.compile(r"\d+(?:\.\d+)+")
+_CP1252 = frozenset(bytes(range(256)).decode("cp1252", errors="ignore"))
 
 
 def _two_words(left: str, right: str) -> bool:
     """``left`` and ``right`` read as two words, not one word cut in two.
 
-    Read as Unicode, or as VNI or TCVN3 bytes (a legacy print is decoded only after the
-    reader): ``left`` is a syllable and joined to ``right`` it is none, and ``right`` is a
-    syllable too, or ``left`` has Vietnamese letters (``Số`` + ``TT``) and no reading makes
-    one syllable of both (VNI ``Thaù`` + ``ng``); every reading is asked, so VNI ``Trong`` +
-    ``naêm`` is two words though ``naêm`` is no syllable as written; or ``left`` ends a
-    word with its punctuation, or is a symbol or number followed by a lowercase syllable
-    (``470/QĐ-UBND`` + ``ngày``).  A fragment
-    (``nh`` / ``ật``, ``30/6/202`` / ``3``, ``ST`` / ``T``) stays one word.
+    Read as Unicode, or (when both are cp1252, as a legacy print is before it is decoded)
+    as VNI or TCVN3 bytes too.  One word when some reading makes one syllable of both
+    (``hoà`` / ``n``; VNI ``kha`` / ``éc``, though Unicode ``kha`` and ``éc`` are syllables
+    too).  Else two when in some reading ``left`` is a syllable and so is ``right`` (VNI
+    ``Trong`` / ``naêm``), or ``left`` has Vietnamese letters (``Số`` / ``TT``); or when
+    ``left`` ends a word with its punctuation, or is a symbol or number followed by a
+    lowercase syllable (``470/QĐ-UBND`` + ``ngày``), or an acronym by a lowercase word.
+    A fragment (``nh`` / ``ật``, ``30/6/202`` / ``3``, ``ST`` / ``T``) stays one word.
     """
     if left[-1:] in ",;:!?)" and right[:1].isalpha():
         return True  # a word ended by its punctuation (``phòng,`` / ``đơn``)
@@ -465,20 +469,20 @@ def _two_words(left: str, right: str) -> bool:
         return True  # a list of codes (``4.3.2.5,`` / ``4.6.5.2)``), not a decimal comma
     right = right.rstrip(_EDGE_PUNCT)
     left = left.lstrip(_EDGE_PUNCT)
-    weak = False
-    for read in _READINGS:
+    readings = _READINGS if _CP1252.issuperset(left + right) else _READINGS[:1]
+    two = weak = False
+    for read in readings:
         a, b = read(left), read(right)
         if not is_syllable(a):
             symbol = a[-1:].isupper() or a[-1:].isdigit() or bool(re.search(r"\d/", a))
-            if is_syllable(b) and b[:1].islower() and symbol:
-                return True  # a symbol or number, then a word (``470/QĐ-UBND``, ``280/KH-TTr`` / ``ngày``)
+            # a symbol or number, then a word (``470/QĐ-UBND``, ``280/KH-TTr`` / ``ngày``)
+            two = two or (is_syllable(b) and b[:1].islower() and symbol)
             continue
         if is_syllable(read(left + right)):
             return False
-        if is_syllable(b):
-            return True
-        weak = weak or not a.isascii()  # ``Số`` / ``TT``, unless another reading joins them
-    return weak or _acronym_then_word(left, right)
+        two = two or is_syllable(b)
+        weak = weak or not a.isascii()
+    return two or weak or _acronym_then_word(left, right)
 
 
 _ACRONYM_END = re.compile(r"[A-ZĐ]{2}$")
