@@ -110,11 +110,10 @@ def _cut_segments(grid: Grid, y: float, lines: Sequence[TextLine]) -> list[Rule]
     """The row line at ``y`` across the table, left open over the columns whose text runs
     on through it: a merged cell, whose text flows from one row into the next.
 
-    Text flows on when a line crosses ``y``, or when the column's line below ``y`` starts
-    in lower case after a line above that does not end a sentence (``… chủ trương,`` /
-    ``chính sách …``) and follows it at one cell's leading: a cell's own text starts with a
-    capital, a marker or a digit, and two cells' texts stand farther apart (``12/7/2024`` /
-    ``quý 3 năm 2023`` are two rows' deadlines).
+    Text flows on when a line crosses ``y``, or when the column's line below ``y`` follows
+    the line above at one cell's leading (``… tại Bộ phận`` / ``Một cửa.``): two cells'
+    texts stand farther apart, by the padding of both cells (``12/7/2024`` / ``quý 3 năm
+    2023`` are two rows' deadlines).  A row label below ``y`` starts a row whatever the gap.
     """
     by_col = [sorted((line for line in lines if line.x0 < grid.xs[c + 1] and line.x1 > grid.xs[c]),
                      key=lambda line: line.top) for c in range(grid.n_cols)]
@@ -127,8 +126,7 @@ def _cut_segments(grid: Grid, y: float, lines: Sequence[TextLine]) -> list[Rule]
             continue
         above = [line for line in column if line.bottom <= y]
         below = [line for line in column if line.top >= y]
-        if above and below and below[0].top - above[-1].bottom <= near \
-                and _flows(above[-1].text, below[0].text):
+        if above and below and below[0].top - above[-1].bottom <= near and not is_row_label(below[0].text):
             open_cols.add(c)
     segments: list[Rule] = []
     start: int | None = None
@@ -321,10 +319,3 @@ def _cut_in(strip: tuple[float, float], drawn: Sequence[float]) -> float:
     if inside:
         return inside[0]
     return (strip[0] + strip[1]) / 2
-
-
-def _flows(above: str, below: str) -> bool:
-    """``below`` goes on with the sentence that ``above`` left open (a mark such as ``x``
-    is no sentence)."""
-    first, last = below.split()[0] if below.split() else "", above.split()[-1] if above.split() else ""
-    return len(first) > 1 and len(last) > 1 and first[0].islower() and last[-1] not in ".;:!?"
