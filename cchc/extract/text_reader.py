@@ -20,6 +20,7 @@ from cchc.extract.guards import check_cell_count, check_file_size, check_table_w
 from cchc.extract.limits import Limits
 from cchc.extract.model import Block, ExtractedDocument, Paragraph, RawCell, RawRow, RawTable
 from cchc.text.syllables import is_syllable
+from cchc.text.vietnamese import fold
 
 
 def decode_text(data: bytes, name: str) -> str:
@@ -37,10 +38,11 @@ def decode_text(data: bytes, name: str) -> str:
 
 # Numbers cut the same way: a year after a date's slash ("30/6/202 3", "18/8/2 023"), a
 # slash or a code's dot at a line end ("13/10/ 2023", "3.1.2 .5", "1.3.4. 4").
-_CUT_YEAR = regex.compile(r"(?<=\d/)(\d{1,3}) (\d{1,3})(?!\d)")
+_CUT_YEAR = regex.compile(r"(?<=(?:\d|\b[IVX]{1,4})/)(\d{1,3}) (\d{1,3})(?!\d)")
 _CUT_AFTER_SEPARATOR = regex.compile(r"(?<=\d/) (?=\d)|(?<=\d\.\d{1,2}\.) (?=\d)|(?<=\d\.\d{1,2}) (?=\.\d)")
 _LOWER_WORD = regex.compile(r"^\p{Ll}+$")
 _UPPER_WORD = regex.compile(r"^\p{Lu}+$")
+_VOWELS = frozenset("aeiouy")  # after fold(): ư, ờ, ể … are u, o, e
 _WORD = regex.compile(r"^\p{L}+$")
 
 
@@ -77,7 +79,12 @@ def _cut_from(word: str, piece: str) -> bool:
     (``thàn`` + ``h``; a title in capitals, ``CHÍN`` + ``H``)."""
     same_case = bool(_LOWER_WORD.match(piece) and _WORD.match(word)) \
         or bool(_UPPER_WORD.match(piece) and _UPPER_WORD.match(word))
-    return same_case and not is_syllable(piece) and is_syllable(word + piece)
+    if not same_case or not is_syllable(word + piece):
+        return False
+    # a vowel-led piece such as ``ỜI`` (``NGƯ ỜI``), ``ển`` (``Chuy ển``) spells a syllable
+    # of its own but no word that follows a word ending in a vowel to make one syllable
+    return not is_syllable(piece) or (len(piece) >= 2 and fold(piece)[:1] in _VOWELS
+                                      and fold(word)[-1:] in _VOWELS)
 
 
 class _Pages:

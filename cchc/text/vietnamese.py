@@ -44,7 +44,7 @@ _SPACED_SYMBOL = regex.compile(r"(?<=\d/(?:\d{4}/)?[\p{L}&]{1,10})-[ \t]+(?=\p{L
 # abbreviation such as "TTr", "SNgV"; a word such as "Phòng" is none).
 _PIECE = r"[\p{Lu}&](?:[\p{Lu}&\d]|\p{Ll}(?!\p{Ll}))*"
 _CUT_SYMBOL_LETTERS = regex.compile(
-    rf"(?<=\d/(?:\d{{4}}/)?)(?:{_PIECE})(?:[ \t]+{_PIECE})+(?=[ \t]*-|[.,;)]|$)")
+    rf"(?<=\d/(?:\d{{4}}/)?)(?:{_PIECE})(?:\s+{_PIECE})+(?=[ \t]*-|[.,;)]|$)")
 _CUT_SYMBOL_TAIL = regex.compile(
     rf"(?<=\d/(?:\d{{4}}/)?[\p{{L}}&]{{1,10}}-[ \t]?)(?:{_PIECE})(?:[ \t]+\p{{Lu}}{{1,3}})+"
     rf"(?=[ \t]+\p{{Ll}}|[.,;)]|$)")
