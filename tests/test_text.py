@@ -23,6 +23,14 @@ from cchc.text.vietnamese import clean_cell, fold, split_items, squash_spaces
         ("Thường\u00a0xuyên  \t trong năm", "Thường xuyên trong năm"),
         ("T\u00adư pháp", "Tư pháp"),  # soft hyphen
         ("  \n ", ""),
+        # a symbol or a date cut by a narrow column, flattened or over a line break
+        ("Theo Văn bản số 373/UB ND-VP", "Theo Văn bản số 373/UBND-VP"),
+        ("Kế hoạch số 77/K H- VPU BND ngày 12/10 /2023", "Kế hoạch số 77/KH-VPUBND ngày 12/10/2023"),
+        ("Văn bản số 286/STN\nMT-VP", "Văn bản số 286/STNMT-VP"),
+        ("báo cáo tại Văn bản số 248/VPUBN D.", "báo cáo tại Văn bản số 248/VPUBND."),
+        ("Trước ngày 4/10/202\n4", "Trước ngày 4/10/2024"),
+        ("số 12/SNV-VP Sở Nội vụ, 12/SNV-VP UBND tỉnh", "số 12/SNV-VP Sở Nội vụ, 12/SNV-VP UBND tỉnh"),
+        ("ngày 5/6/20 2", "ngày 5/6/20 2"),  # no four-digit year: as written
     ],
 )
 def test_squash_spaces(raw: str, expected: str) -> None:
@@ -58,6 +66,9 @@ def test_squash_spaces(raw: str, expected: str) -> None:
         ("- Giao Phòng Kế hoạch - Tài chính chủ trì - Rà soát kinh tế - kỹ thuật",
          ["Giao Phòng Kế hoạch - Tài chính chủ trì", "Rà soát kinh tế - kỹ thuật"]),
         ("Giai đoạn 2023 - Tổ chức", ["Giai đoạn 2023 - Tổ chức"]),  # not a list: no split
+        # a text export's cell cut by a page break: each line flattened on its own
+        ("- Quán triệt kỷ cương - Tổ chức khảo sát\n- Tổ chức kiểm tra.",
+         ["Quán triệt kỷ cương", "Tổ chức khảo sát", "Tổ chức kiểm tra."]),
         ("", []),
     ],
 )

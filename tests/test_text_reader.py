@@ -26,6 +26,11 @@ from cchc.extract.text_reader import read_text, rejoin_cut_words
     ("Tiêu chí 1.3.4. 4", "Tiêu chí 1.3.4.4"),
     ("Quý 2/2023 và 10 năm", "Quý 2/2023 và 10 năm"),
     ("ngày 5/6 2023", "ngày 5/6 2023"),  # not a year's pieces
+    ("D. CẢI CÁCH TÀI CHÍN H CÔNG", "D. CẢI CÁCH TÀI CHÍNH CÔNG"),  # a title in capitals
+    ("ĐẾN NGƯ ỜI DÂN, CHÍNH QUY ỀN SỐ", "ĐẾN NGƯỜI DÂN, CHÍNH QUYỀN SỐ"),  # vowel-led pieces
+    ("Chuy ển sang năm 2024", "Chuyển sang năm 2024"),
+    ("của anh, đi ăn, ngày ấy, thu ế", "của anh, đi ăn, ngày ấy, thu ế"),  # words, not pieces
+    ("Quý IV/202 4", "Quý IV/2024"),
 ])
 def test_rejoin_cut_words(flat: str, whole: str) -> None:
     assert rejoin_cut_words(flat) == whole
