@@ -31,6 +31,7 @@ from cchc.extract.text_reader import read_text, rejoin_cut_words
     ("Chuy ển sang năm 2024", "Chuyển sang năm 2024"),
     ("của anh, đi ăn, ngày ấy, thu ế", "của anh, đi ăn, ngày ấy, thu ế"),  # words, not pieces
     ("Quý IV/202 4", "Quý IV/2024"),
+    ("CÔNG CHỨ C, VIÊN CHỨC", "CÔNG CHỨC, VIÊN CHỨC"),  # the piece before its comma
 ])
 def test_rejoin_cut_words(flat: str, whole: str) -> None:
     assert rejoin_cut_words(flat) == whole

@@ -42,6 +42,7 @@ _CUT_YEAR = regex.compile(r"(?<=(?:\d|\b[IVX]{1,4})/)(\d{1,3}) (\d{1,3})(?!\d)")
 _CUT_AFTER_SEPARATOR = regex.compile(r"(?<=\d/) (?=\d)|(?<=\d\.\d{1,2}\.) (?=\d)|(?<=\d\.\d{1,2}) (?=\.\d)")
 _LOWER_WORD = regex.compile(r"^\p{Ll}+$")
 _UPPER_WORD = regex.compile(r"^\p{Lu}+$")
+_AFTER_WORD = ",;:.)"
 _VOWELS = frozenset("aeiouy")  # after fold(): ư, ờ, ể … are u, o, e
 _WORD = regex.compile(r"^\p{L}+$")
 
@@ -67,7 +68,8 @@ def rejoin_cut_words(text: str) -> str:
     text = _CUT_AFTER_SEPARATOR.sub("", _CUT_YEAR.sub(_join_year, text))
     words: list[str] = []
     for token in text.split(" "):
-        if words and _cut_from(words[-1], token):
+        piece = token.rstrip(_AFTER_WORD)  # ``CHỨ C,``: the piece before its punctuation
+        if words and piece and _cut_from(words[-1], piece):
             words[-1] += token
         else:
             words.append(token)
