@@ -16,6 +16,7 @@ the cells is a grid column (row) line, so a rectangle over several grid columns 
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from bisect import bisect_right
@@ -31,7 +32,7 @@ from cchc.extract.pdf_lattice import (  # pdfplumber's stages, ported: no pdfplu
     merge_edges,
 )
 from cchc.text.encodings import decode_tcvn3, decode_vni
-from cchc.text.syllables import is_syllable
+from cchc.text.syllables import ONSETS, RHYMES, is_syllable, split_tone
 
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom (top < bottom, PDF points)
 
@@ -436,8 +437,9 @@ def _cut_word(line: TextLine, after: TextLine, inner: float, so_far: str = "") -
         return False
     if after.text[0] in "-+•–" and after.text[1:2] in ("", " "):
         return False  # a list marker, not the rest of ``465/UBND`` / ``-VP``
-    letter = (after.x1 - after.x0) / max(1, len(after.text))
-    if line.x1 - line.x0 + letter <= inner - 0.5:  # kerning: the sum runs a little over
+    # the next line's first letter, at most about one em wide (TCVN3 ``¾`` in ``kh`` / ``¾c``)
+    letter = max((after.x1 - after.x0) / max(1, len(after.text)), after.bottom - after.top)
+    if line.x1 - line.x0 + letter <= inner:
         return False
     word = so_far.split()[-1] if so_far.split() else line.text
     return not _two_words(word, after.text.split()[0])
@@ -456,7 +458,8 @@ def _two_words(left: str, right: str) -> bool:
     as VNI or TCVN3 bytes too.  One word when some reading makes one syllable of both
     (``hoà`` / ``n``; VNI ``kha`` / ``éc``, though Unicode ``kha`` and ``éc`` are syllables
     too).  Else two when in some reading ``left`` is a syllable and so is ``right`` (VNI
-    ``Trong`` / ``naêm``), or ``left`` has Vietnamese letters (``Số`` / ``TT``); or when
+    ``Trong`` / ``naêm``) or both begin no syllable (``Chưa`` / ``kh``, ``Năm`` / ``2023``),
+    or ``left`` has Vietnamese letters (``Số`` / ``TT``); or when
     ``left`` ends a word with its punctuation, or is a symbol or number followed by a
     lowercase syllable (``470/QĐ-UBND`` + ``ngày``), or an acronym by a lowercase word.
     A fragment (``nh`` / ``ật``, ``30/6/202`` / ``3``, ``ST`` / ``T``) stays one word.
@@ -480,9 +483,23 @@ def _two_words(left: str, right: str) -> bool:
             continue
         if is_syllable(read(left + right)):
             return False
-        two = two or is_syllable(b)
+        two = two or is_syllable(b) or not _starts_syllable(read(left + right))
         weak = weak or not a.isascii()
     return two or weak or _acronym_then_word(left, right)
+
+
+@functools.cache
+def _syllable_starts() -> frozenset[str]:
+    """Every beginning of a written syllable without its tone (``kh``, ``khă``, ``khăc``)."""
+    words = [onset + rhyme for onset in (*ONSETS, "") for rhyme in RHYMES]
+    words += ["qu" + rhyme[1:] for rhyme in RHYMES if rhyme.startswith("u")]
+    return frozenset(w[:k] for w in words for k in range(1, len(w) + 1))
+
+
+def _starts_syllable(text: str) -> bool:
+    """``text`` is the beginning of some syllable (``Nguyê``, ``kh``; not ``Chakh``)."""
+    bare, _ = split_tone(text.lower())
+    return bare in _syllable_starts()
 
 
 _ACRONYM_END = re.compile(r"[A-ZĐ]{2}$")

@@ -155,7 +155,7 @@ def band_cuts(lead: Sequence[TextLine], others: Sequence[TextLine], drawn: Seque
     tol = settings.line_tolerance
     if not lead:
         return []
-    labels = [line for line in lead if is_row_label(line.text)]
+    labels = [line for line in lead if is_row_label(line.text) and not _word_tail(line, lead)]
     first_line = min(lead, key=lambda line: line.top)
     if not labels or (len(labels) < 2 and first_line in labels and not single):
         return []
@@ -192,6 +192,19 @@ def band_cuts(lead: Sequence[TextLine], others: Sequence[TextLine], drawn: Seque
         if top_aligned or first_line not in labels or strip[1] - strip[0] >= _WIDE_GAP_SHARE * typical:
             chosen.insert(0, strip)
     return [_cut_in(strip, drawn) for strip in chosen]
+
+
+def _word_tail(line: TextLine, lead: Sequence[TextLine]) -> bool:
+    """A letter that ends the word of the line just above it, cut by a narrow column
+    (``ST`` / ``T`` of a wider substitute font's header): no row label."""
+    if not line.text.strip().isalpha():
+        return False
+    above = [a for a in lead if a.bottom <= line.top + 0.5]
+    if not above:
+        return False
+    prev = max(above, key=lambda a: a.bottom)
+    close = line.top - prev.bottom < _LEADING_MAX * (line.bottom - line.top)
+    return close and prev.text.strip().isalpha() and not is_row_label(prev.text)
 
 
 def _above_centred(first: TextLine, lead: Sequence[TextLine], columns: Sequence[Sequence[TextLine]],
