@@ -59,8 +59,8 @@ def rejoin_cut_words(text: str) -> str:
     A converter joins a cell's printed lines with spaces, so ``thành`` cut at the column's
     edge reads ``thàn h``.  A lower-case piece that is no Vietnamese syllable by itself, and
     makes one with the word before it, was cut from it: ``thàn h`` → ``thành``,
-    ``Hoà n`` → ``Hoàn``, ``CHÍN H`` → ``CHÍNH``.  Two syllables stay two words (``Chư a`` is
-    left as written).
+    ``Hoà n`` → ``Hoàn``, ``CHÍN H`` → ``CHÍNH``.  Two syllables stay two words, except a
+    vowel-led piece after a vowel that makes one syllable with it (``NGƯ ỜI``, ``Chư a``).
     Example: ``rejoin_cut_words("Hoà n thàn h")`` → ``'Hoàn thành'``.
     """
     if " " not in text:
@@ -84,9 +84,11 @@ def _cut_from(word: str, piece: str) -> bool:
     if not same_case or not is_syllable(word + piece):
         return False
     # a vowel-led piece such as ``ỜI`` (``NGƯ ỜI``), ``ển`` (``Chuy ển``) spells a syllable
-    # of its own but no word that follows a word ending in a vowel to make one syllable
-    return not is_syllable(piece) or (len(piece) >= 2 and fold(piece)[:1] in _VOWELS
-                                      and fold(word)[-1:] in _VOWELS)
+    # of its own but no word that follows a word ending in a vowel to make one syllable;
+    # alone, only the ``a`` of ``ưa``, ``ua``, ``ia`` (``Chư a``; ``điểm a`` stays)
+    if len(piece) == 1:
+        return not is_syllable(piece) or (piece in "aA" and fold(word)[-1:] in ("u", "i"))
+    return not is_syllable(piece) or (fold(piece)[:1] in _VOWELS and fold(word)[-1:] in _VOWELS)
 
 
 class _Pages:
