@@ -18,6 +18,7 @@ from cchc.extract.text_reader import read_text, rejoin_cut_words
     ("Thán g 9/2023", "Tháng 9/2023"),
     ("Chư a hoàn thàn h", "Chưa hoàn thành"),  # the a of ưa: one word (a mark column's header)
     ("điểm a, khoản a", "điểm a, khoản a"),  # a lone a after no u or i: a word
+    ("Ch ưa khắ c phụ c", "Chưa khắc phục"),  # a fragment before a syllable
     ("Văn phòng Sở chủ trì", "Văn phòng Sở chủ trì"),
     ("465/UBN D-VP", "465/UBN D-VP"),  # no letters-only pieces: not guessed
     ("Tháng 6/202 3", "Tháng 6/2023"),

@@ -83,6 +83,8 @@ def _cut_from(word: str, piece: str) -> bool:
         or bool(_UPPER_WORD.match(piece) and _UPPER_WORD.match(word))
     if not same_case or not is_syllable(word + piece):
         return False
+    if not is_syllable(word):
+        return True  # ``Ch`` + ``ưa``: the word was the fragment
     # a vowel-led piece such as ``ỜI`` (``NGƯ ỜI``), ``ển`` (``Chuy ển``) spells a syllable
     # of its own but no word that follows a word ending in a vowel to make one syllable;
     # alone, only the ``a`` of ``ưa``, ``ua``, ``ia`` (``Chư a``; ``điểm a`` stays)
