@@ -29,10 +29,11 @@ import regex
 from cchc.text.vietnamese import fold
 
 # "TT"/"STT"/"Số TT" as a word (not "TT-BNV", "01/TT"), then, past the criteria column's
-# header wrapped over several lines, the shortcoming column's words (as columns.py knows
-# them: "tồn tại", "hạn chế", "bị trừ điểm"), then a remedy word.
+# header wrapped over several lines (300 characters: more than the four lines of 40 + 80
+# allowed before, so no header found then is missed now), the shortcoming column's words
+# (as columns.py knows them: "tồn tại", "hạn chế", "bị trừ điểm"), then a remedy word.
 _HEADER = regex.compile(
-    r"(?<![\w/-])(?:s?tt|so tt|thu tu)(?=\s)[\s\S]{0,160}?\b(?:ton\s+tai|han\s+che|bi\s+tru\s+diem)\b"
+    r"(?<![\w/-])(?:s?tt|so tt|thu tu)(?=\s)[\s\S]{0,300}?\b(?:ton\s+tai|han\s+che|bi\s+tru\s+diem)\b"
     r"[\s\S]{0,400}?\b(?:giai\s+phap|khac\s+phuc|bien\s+phap)\b")
 # Without a TT word (wrapped "ST / T", centred under the other header cells): the header's
 # own phrase, a remedy column and a deadline or progress column close together.
