@@ -439,16 +439,27 @@ def _cut_word(line: TextLine, after: TextLine, inner: float, so_far: str = "") -
         return False  # a list marker, not the rest of ``465/UBND`` / ``-VP``
     # the next line's first letter, at most about one em wide (TCVN3 ``¾`` in ``kh`` / ``¾c``)
     letter = max((after.x1 - after.x0) / max(1, len(after.text)), after.bottom - after.top)
-    if line.x1 - line.x0 + letter <= inner:
-        return False
     word = so_far.split()[-1] if so_far.split() else line.text
-    return not _two_words(word, after.text.split()[0])
+    first = after.text.split()[0]
+    if line.x1 - line.x0 + letter <= inner:
+        # it fits, yet a lone letter may be cut off its syllable (TCVN3 ``C`` / ``ha``,
+        # ``Chưa`` broken at its invisible ``ư``)
+        return len(word) == 1 and word.isalpha() and _one_syllable(word + first)
+    return not _two_words(word, first)
+
+
+def _one_syllable(text: str) -> bool:
+    """``text`` is one syllable as written or read as VNI or TCVN3."""
+    readings = _READINGS if _CP1252.issuperset(text) else _READINGS[:1]
+    return any(is_syllable(read(text).rstrip(_EDGE_PUNCT)) for read in readings)
 
 
 _READINGS: tuple[Callable[[str], str], ...] = (str, decode_vni, decode_tcvn3)
 _EDGE_PUNCT = "\"'“”‘’([{)]}.,;:!?"
 _DOTTED = re.compile(r"\d+(?:\.\d+)+")
 _CP1252 = frozenset(bytes(range(256)).decode("cp1252", errors="ignore"))
+# cp1252 signs that are letters in TCVN3 (``®`` đ, ``¬`` ơ, ``¸`` á)
+_TCVN3_SIGNS = frozenset(c for c in _CP1252 if not c.isalpha() and decode_tcvn3(c).isalpha())
 
 
 def _two_words(left: str, right: str) -> bool:
@@ -460,12 +471,13 @@ def _two_words(left: str, right: str) -> bool:
     too).  Else two when in some reading ``left`` is a syllable and so is ``right`` (VNI
     ``Trong`` / ``naêm``) or both begin no syllable (``Chưa`` / ``kh``, ``Năm`` / ``2023``),
     or ``left`` has Vietnamese letters (``Số`` / ``TT``); or when
-    ``left`` ends a word with its punctuation, or is a symbol or number followed by a
-    lowercase syllable (``470/QĐ-UBND`` + ``ngày``), or an acronym by a lowercase word.
+    ``left`` ends a word with its punctuation, or is a symbol or number (or a word that
+    begins no syllable with ``right``) followed by a lowercase syllable (``470/QĐ-UBND`` +
+    ``ngày``, TCVN3 ``Tríc`` + ``ngµy``), or an acronym by a lowercase word.
     A fragment (``nh`` / ``ật``, ``30/6/202`` / ``3``, ``ST`` / ``T``) stays one word.
     """
-    if left[-1:] in ",;:!?)" and right[:1].isalpha():
-        return True  # a word ended by its punctuation (``phòng,`` / ``đơn``)
+    if left[-1:] in ",;:!?)" and (right[:1].isalpha() or right[:1] in _TCVN3_SIGNS):
+        return True  # a word ended by its punctuation (``phòng,`` / ``đơn``, TCVN3 ``®¬n``)
     if left[-1:] == "." and len(left) > 2 and right[:1].isupper() and left[-2:-1].isalpha():
         return True  # a sentence ends, the next begins (``phương.`` / ``Nguyên``)
     if left[-1:] in ",;" and _DOTTED.match(right):
@@ -475,15 +487,17 @@ def _two_words(left: str, right: str) -> bool:
     readings = _READINGS if _CP1252.issuperset(left + right) else _READINGS[:1]
     two = weak = False
     for read in readings:
-        a, b = read(left), read(right)
+        a, b, joined = read(left), read(right), read(left + right)
+        if is_syllable(joined):
+            return False
         if not is_syllable(a):
             symbol = a[-1:].isupper() or a[-1:].isdigit() or bool(re.search(r"\d/", a))
-            # a symbol or number, then a word (``470/QĐ-UBND``, ``280/KH-TTr`` / ``ngày``)
-            two = two or (is_syllable(b) and b[:1].islower() and symbol)
+            # a symbol or number, then a word (``470/QĐ-UBND``, ``280/KH-TTr`` / ``ngày``), or
+            # a word TCVN3 printed without its ``ư`` (``Trớc`` / ``ngày``)
+            apart = symbol or (a.isalpha() and not _starts_syllable(joined))
+            two = two or (is_syllable(b) and b[:1].islower() and apart)
             continue
-        if is_syllable(read(left + right)):
-            return False
-        two = two or is_syllable(b) or not _starts_syllable(read(left + right))
+        two = two or is_syllable(b) or not _starts_syllable(joined)
         weak = weak or not a.isascii()
     return two or weak or _acronym_then_word(left, right)
 
