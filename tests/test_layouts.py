@@ -40,8 +40,6 @@ SEEDS: dict[str, range] = {
 # group rows, merges and two-level headers): expected to fail today, XPASS once fixed.
 XFAIL_KINDS: dict[str, str] = {
     "pdf": "PDF reader: group rows, merges across pages, two-level headers, mark columns",
-    "tcvn3_pdf": "TCVN3 PDFs: legacy bytes without font names, lost 'ư' (issue 9 item 5)",
-    "vni_pdf": "VNI PDFs: legacy bytes without font names (issue 9 item 5)",
 }
 NEEDS_SOFFICE = frozenset(SEEDS) - {"docx"}
 
