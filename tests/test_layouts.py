@@ -38,9 +38,7 @@ SEEDS: dict[str, range] = {
 }
 # Rendering kinds whose readers are being fixed (issue 9 items 4, 5, 7 and the PDF reader's
 # group rows, merges and two-level headers): expected to fail today, XPASS once fixed.
-XFAIL_KINDS: dict[str, str] = {
-    "pdf": "PDF reader: group rows, merges across pages, two-level headers, mark columns",
-}
+XFAIL_KINDS: dict[str, str] = {}
 NEEDS_SOFFICE = frozenset(SEEDS) - {"docx"}
 
 
