@@ -24,6 +24,7 @@ from cchc.normalize.criteria import area_of, extract_criteria, malformed_codes
 from cchc.normalize.deadlines import DeadlineParse, parse_deadline
 from cchc.normalize.metadata import parse_report_meta
 from cchc.normalize.ocr_review import review_ocr
+from cchc.normalize.repairs import finding_repairs, report_repairs
 from cchc.normalize.status import StatusDecision, status_from_marks, status_from_text
 from cchc.normalize.units import UnitRegistry
 from cchc.record import (
@@ -35,7 +36,6 @@ from cchc.record import (
     Source,
     Status,
 )
-from cchc.normalize.repairs import finding_repairs, report_repairs
 from cchc.text.vietnamese import clean_cell, clean_line, nfc, split_items
 from cchc.vocabulary import FIELD_NAMES_IN_TEXT as FIELD_LABELS
 
