@@ -41,6 +41,12 @@ SEED = SAMPLES / "seed_stp_2023_q1.txt"
 LATIN1_NAME = "báo cáo Sô Y tê.txt".encode("latin-1")  # as a Windows USB stick gives it
 
 
+@pytest.fixture(autouse=True)
+def _in_a_scratch_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A batch without -o or --log writes ./run_log.csv: never into the checkout."""
+    monkeypatch.chdir(tmp_path)
+
+
 def batch(*argv: str | Path) -> int:
     return cli_main(["batch", *map(str, argv)])
 
