@@ -14,12 +14,16 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import traceback
 from pathlib import Path
 from typing import Any
 
 from cchc.cli.common import verbosity
-from cchc.cli.reading import add_debug_argument, add_reading_arguments, options_from_args
+from cchc.cli.reading import (
+    add_debug_argument,
+    add_reading_arguments,
+    options_from_args,
+    report_internal_error,
+)
 from cchc.errors import DocumentError
 
 
@@ -95,11 +99,7 @@ def run(args: argparse.Namespace) -> int:
             continue
         except Exception as e:  # our defect, not the officer's: still one line
             tally["unreadable"] += 1
-            if args.debug:
-                traceback.print_exc()
-            print(f"cchc audit: {path}: internal_error: {type(e).__name__}: {e} "
-                  "(lỗi nội bộ; chạy lại với --debug để xem chi tiết / internal error, rerun with "
-                  "--debug)", file=sys.stderr)
+            report_internal_error(args, f"cchc audit: {path}", e)
             continue
         counts = severity_counts(record.audit)
         tally["failed" if has_errors(record) else "warned" if counts["warning"] else "passed"] += 1

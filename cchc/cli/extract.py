@@ -21,12 +21,16 @@ import argparse
 import sys
 import textwrap
 import time
-import traceback
 from collections.abc import Callable
 from pathlib import Path
 
 from cchc.cli.common import UsageError, say
-from cchc.cli.reading import add_debug_argument, add_reading_arguments, options_from_args
+from cchc.cli.reading import (
+    add_debug_argument,
+    add_reading_arguments,
+    options_from_args,
+    report_internal_error,
+)
 from cchc.errors import DocumentError, printable
 from cchc.record import ReportRecord
 from cchc.vocabulary import vn_decimal
@@ -157,11 +161,7 @@ def run(args: argparse.Namespace) -> int:
             continue
         except Exception as e:  # our defect, not the user's: still one line, and go on
             failed += 1
-            if args.debug:
-                traceback.print_exc()
-            print(f"cchc: {shown}: internal_error: {type(e).__name__}: {e} "
-                  "(lỗi nội bộ; chạy lại với --debug để xem chi tiết / internal error, rerun with "
-                  "--debug)", file=sys.stderr)
+            report_internal_error(args, f"cchc: {shown}", e)
             continue
         if stream is not None:  # outside the try: a closed pipe ends the run (cchc.cli.main)
             stream.add(record)

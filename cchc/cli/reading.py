@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
+import traceback
 from pathlib import Path
 
 from cchc.cli.common import UsageError
@@ -38,6 +40,16 @@ def add_debug_argument(parser: argparse.ArgumentParser) -> None:
     """``--debug``: a traceback for our own defects (bad input never gets one)."""
     parser.add_argument("--debug", action="store_true",
                         help="in chi tiết lỗi nội bộ (show tracebacks of internal errors)")
+
+
+def report_internal_error(args: argparse.Namespace, where: str, error: Exception) -> None:
+    """Our own defect on one file, said in one line on stderr (after its traceback under
+    ``--debug``), so the run goes on to the next file."""
+    if args.debug:
+        traceback.print_exc()
+    print(f"{where}: internal_error: {type(error).__name__}: {error} "
+          "(lỗi nội bộ; chạy lại với --debug để xem chi tiết / internal error, rerun with "
+          "--debug)", file=sys.stderr)
 
 
 def read_password_file(path: Path) -> str:
