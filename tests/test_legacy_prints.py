@@ -61,3 +61,20 @@ def test_legacy_print_matches_the_unicode_record(expected_path: Path, sample: Pa
     assert _audit_keys(actual, text_export) == _audit_keys(expected, text_export)
     repaired = [a for a in actual["audit"] if a["code"] == "text_repaired"]
     assert all("→" in a["message"] for a in repaired)
+
+
+@pytest.mark.parametrize("expected_path", EXPECTED, ids=lambda p: p.name)
+def test_expected_record_is_the_unicode_originals(expected_path: Path) -> None:
+    """The expected record is the original's plus only the generator's repair entries, never
+    a copy of this program's output: report and findings are the original's as they are, its
+    audit entries keep their order, and every added entry is a ``text_repaired`` that the
+    generator wrote (TCVN3 prints only)."""
+    expected = json.loads(expected_path.read_text(encoding="utf-8"))
+    original_path = LEGACY.parent / "expected" / expected["source"]["from"].replace(".docx", ".json")
+    original = json.loads(original_path.read_text(encoding="utf-8"))
+    assert expected["report"] == original["report"]
+    assert expected["findings"] == original["findings"]
+    added = [a for a in expected["audit"] if a not in original["audit"]]
+    assert [a for a in expected["audit"] if a in original["audit"]] == original["audit"]
+    assert all(a["code"] == "text_repaired" and a["message"].startswith("(generator truth") for a in added)
+    assert bool(added) == expected_path.stem.endswith("_tcvn3")
