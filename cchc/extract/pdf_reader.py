@@ -109,8 +109,8 @@ def read_pdf(
     path = Path(path)
     settings = settings or PdfSettings()
     limits = limits or Limits()
+    check_pdf_streams(path, limits)  # once, before either reader parses anything
     if pdfium:
-        check_pdf_streams(path, limits)
         try:
             check_pdf_complete(path, MSG_DAMAGED)
             fast = open_pdfium(path, password, limits.max_pages)
@@ -207,12 +207,11 @@ def _holds_appendix(blocks: Sequence[Block]) -> bool:
 def _open(path: Path, password: str | None, limits: Limits) -> PDF:
     """Open with pdfplumber, turning pdfminer's failures into :class:`UnreadableDocument`.
 
-    Before pdfminer parses anything (its cross-reference streams are compressed too), a PDF
-    bomb is refused.  After it opens the file: a truncated file (pdfminer rebuilds what
+    The caller has already refused a PDF bomb (pdfminer's cross-reference streams are
+    compressed too).  After it opens the file: a truncated file (pdfminer rebuilds what
     survives, silently short of pages), then the page count, walking the page tree no
     further than the limit, before any page is read.
     """
-    check_pdf_streams(path, limits)
     pdf = _open_pdfplumber(path, password)
     try:
         check_pdf_complete(path, MSG_DAMAGED)
