@@ -62,6 +62,22 @@ def _png(fig: Figure) -> bytes:
     return buffer.getvalue()
 
 
+def _stack(draw: Any, positions: Any, series: Sequence[Series], *, base: str,
+           thickness: tuple[str, float]) -> Any:
+    """Draw ``series`` as layers with ``draw`` (``ax.bar`` or ``ax.barh``); the bar totals.
+
+    One loop for both orientations: matplotlib names the offset (``bottom``/``left``) and the
+    bar's thickness (``width``/``height``) differently, so they are passed in.
+    """
+    totals = np.zeros(len(positions))
+    for s in series:
+        values = np.asarray(s.values, dtype=float)
+        draw(positions, values, color=s.color, label=s.label, edgecolor="white", linewidth=0.6,
+             **{base: totals.copy(), thickness[0]: thickness[1]})
+        totals += values
+    return totals
+
+
 def _legend_below(fig: Figure, ax: Any, columns: int) -> None:
     """The legend in its own strip under the plot (constrained layout makes the room)."""
     handles, labels = ax.get_legend_handles_labels()
@@ -79,12 +95,7 @@ def horizontal_stacked_bars(labels: Sequence[str], series: Sequence[Series], *, 
         fig = Figure(figsize=(WIDTH_IN, 1.8 + 0.42 * max(len(labels), 1)), layout="constrained")
         ax = fig.add_subplot()
         y = np.arange(len(labels))
-        left = np.zeros(len(labels))
-        for s in series:
-            values = np.asarray(s.values, dtype=float)
-            ax.barh(y, values, left=left, color=s.color, label=s.label, height=0.62,
-                    edgecolor="white", linewidth=0.6)
-            left += values
+        left = _stack(ax.barh, y, series, base="left", thickness=("height", 0.62))
         for i, note in enumerate(notes):
             if note:
                 ax.text(left[i] + max(left.max(), 1) * 0.01, y[i], note, va="center",
@@ -110,12 +121,7 @@ def vertical_stacked_bars(labels: Sequence[str], series: Sequence[Series], *, ti
         fig = Figure(figsize=(WIDTH_IN, 4.6), layout="constrained")
         ax = fig.add_subplot()
         x = np.arange(len(labels))
-        bottom = np.zeros(len(labels))
-        for s in series:
-            values = np.asarray(s.values, dtype=float)
-            ax.bar(x, values, bottom=bottom, color=s.color, label=s.label, width=0.6,
-                   edgecolor="white", linewidth=0.6)
-            bottom += values
+        bottom = _stack(ax.bar, x, series, base="bottom", thickness=("width", 0.6))
         if line is not None:
             ax.plot(x, np.asarray(line.values, dtype=float), color=line.color, marker="o",
                     linestyle="--", linewidth=1.6, label=line.label)
