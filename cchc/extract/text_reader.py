@@ -20,7 +20,7 @@ from cchc.extract.guards import check_cell_count, check_file_size, check_table_w
 from cchc.extract.limits import Limits
 from cchc.extract.model import Block, ExtractedDocument, Paragraph, RawCell, RawRow, RawTable
 from cchc.text.syllables import is_syllable
-from cchc.text.vietnamese import fold
+from cchc.text.vietnamese import fold, join_cut_year
 
 
 def decode_text(data: bytes, name: str) -> str:
@@ -47,12 +47,6 @@ _VOWELS = frozenset("aeiouy")  # after fold(): ư, ờ, ể … are u, o, e
 _WORD = regex.compile(r"^\p{L}+$")
 
 
-def _join_year(match: regex.Match[str]) -> str:
-    """Two pieces of a four-digit year make the year; anything else stays as written."""
-    left, right = match.group(1), match.group(2)
-    return left + right if len(left + right) == 4 else str(match.group(0))
-
-
 def rejoin_cut_words(text: str) -> str:
     """Words that a narrow column cut and the export flattened, made whole again.
 
@@ -65,7 +59,7 @@ def rejoin_cut_words(text: str) -> str:
     """
     if " " not in text:
         return text
-    text = _CUT_AFTER_SEPARATOR.sub("", _CUT_YEAR.sub(_join_year, text))
+    text = _CUT_AFTER_SEPARATOR.sub("", _CUT_YEAR.sub(join_cut_year, text))
     words: list[str] = []
     for token in text.split(" "):
         piece = token.rstrip(_AFTER_WORD)  # ``CHỨ C,``: the piece before its punctuation

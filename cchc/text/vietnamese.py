@@ -95,8 +95,14 @@ def _rejoin_cut_numbers(text: str) -> str:
     text = _SPACE_BEFORE_SYMBOL_HYPHEN.sub("-", text)
     text = _CUT_SYMBOL_TAIL.sub(lambda m: regex.sub(r"\s+", "", m.group(0)), text)
     text = _CUT_DATE_SLASH.sub("", text)
-    return str(_CUT_DATE_YEAR.sub(
-        lambda m: m.group(1) + m.group(2) if len(m.group(1) + m.group(2)) == 4 else m.group(0), text))
+    return str(_CUT_DATE_YEAR.sub(join_cut_year, text))
+
+
+def join_cut_year(match: regex.Match[str]) -> str:
+    """Two pieces of a four-digit year (groups 1 and 2) make the year; anything else stays as
+    written (``202`` + ``4`` → ``2024``; ``12`` + ``3`` stays ``12 3``)."""
+    left, right = match.group(1), match.group(2)
+    return left + right if len(left + right) == 4 else str(match.group(0))
 
 
 def split_items(text: str) -> list[str]:
