@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from bad_inputs.make_corpus import _assemble
 
 from cchc.extract import pdf_pdfium
 from cchc.extract.pdf_pdfium import open_pdfium
@@ -71,17 +72,7 @@ def _pdf(path: Path, content: str, producer: str = "LibreOffice 7.6") -> Path:
                b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
                b"<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman >>",
                b"<< /Producer (" + producer.encode() + b") >>"]
-    out = b"%PDF-1.4\n"
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R /Info %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1, len(objects), xref)
-    path.write_bytes(out)
+    path.write_bytes(_assemble(objects, b" /Info %d 0 R" % len(objects)))
     return path
 
 
