@@ -32,6 +32,7 @@ from typing import Any
 
 from cchc.normalize.catalog import AreaCatalog, AreaInfo, Catalog, load_catalog
 from cchc.text.vietnamese import fold
+from cchc.warehouse.loading import index_kind_of
 from cchc.warehouse.store import Warehouse
 
 STATUSES: tuple[str, ...] = ("completed", "in_progress", "not_started", "unknown")
@@ -39,8 +40,6 @@ TABLE_NAMES: tuple[str, ...] = ("reports", "documents", "findings", "finding_cri
                                 "audit_entries", "units", "areas")
 #: What the page says where the catalog has no verified name for an area.
 NO_AREA_NAME = "chưa có tên"
-#: Which index of the catalog a unit is assessed by (every other kind: the department index).
-_INDEX_OF_UNIT_KIND = {"district": "district"}
 _SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 
 
@@ -377,8 +376,7 @@ class _AreaNamer:
         self._catalog = catalog
 
     def index(self, doc: DocumentInfo) -> AreaCatalog | None:
-        kind = _INDEX_OF_UNIT_KIND.get(doc.unit_kind or "", "department")
-        return self._catalog.index_for(kind, doc.assessed_year)
+        return self._catalog.index_for(index_kind_of(doc.unit_kind), doc.assessed_year)
 
     def applicable(self, doc: DocumentInfo) -> frozenset[int] | None:
         entry = self.index(doc)

@@ -57,6 +57,11 @@ CANDIDATE_OUTCOMES = ("loaded", "superseded")
 _FORMAT_NAMES = {"docx": "Word", "doc": "Word 97", "pdf": "PDF", "txt": "văn bản (.txt)"}
 
 
+def index_kind_of(unit_kind: str | None) -> str:
+    """The catalog index a unit of this kind is assessed by (the loader and the report agree)."""
+    return INDEX_OF_UNIT_KIND.get(unit_kind or "", "department")
+
+
 @dataclass(frozen=True)
 class Incoming:
     """One file to load: its record, where it was read and when the file was last changed."""
@@ -111,7 +116,7 @@ class Reference:
             for (kind, start, end), names in grouped.items()))
 
     def index_kind(self, agency_code: str | None) -> str:
-        return INDEX_OF_UNIT_KIND.get(self.kinds.get(agency_code or "", ""), "department")
+        return index_kind_of(self.kinds.get(agency_code or ""))
 
     def area_name(self, index_kind: str, year: int | None, area: int) -> str | None:
         entry_ = self._catalog.index_for(index_kind, year)
