@@ -138,8 +138,9 @@ def _merge_dates(header: DateParts | None, caption: DateParts | None) -> DatePar
     return merged
 
 
-def _entry(code: str, field: str, message: str) -> AuditEntry:
-    """A report-level entry; severity comes from the one audit catalogue."""
+def _entry(code: str, message: str, field: str | None = None) -> AuditEntry:
+    """A report-level entry; severity and field come from the one audit catalogue (``field``
+    only where one code covers several fields)."""
     return entry(code, None, field=field, text=message)
 
 
@@ -150,7 +151,7 @@ def _number_audit(meta: ReportMeta) -> list[AuditEntry]:
         message = f"Báo cáo chưa ghi số (Số: /{meta.symbol})"
     else:
         message = "Không tìm thấy số, ký hiệu của báo cáo"
-    return [_entry("report_number_blank", "report.number", message)]
+    return [_entry("report_number_blank", message)]
 
 
 def _date_audit(header: Side, caption: Side, meta: ReportMeta) -> list[AuditEntry]:
@@ -165,7 +166,7 @@ def _date_audit(header: Side, caption: Side, meta: ReportMeta) -> list[AuditEntr
         message = f"Báo cáo chưa ghi ngày ban hành (ngày … tháng {month} năm {year})"
     else:
         message = "Không tìm thấy ngày, tháng, năm ban hành báo cáo"
-    return [_entry("report_date_blank", "report.date", message)]
+    return [_entry("report_date_blank", message)]
 
 
 def _agency_audit(meta: ReportMeta, by_symbol: Unit | None) -> list[AuditEntry]:
@@ -180,7 +181,7 @@ def _agency_audit(meta: ReportMeta, by_symbol: Unit | None) -> list[AuditEntry]:
         message = f"Cơ quan ban hành «{meta.agency}» không có trong danh mục đơn vị"
     else:
         return []
-    return [_entry("report_agency_unknown", "report.agency", message)]
+    return [_entry("report_agency_unknown", message)]
 
 
 def _mismatch_audit(header: Side, caption: Side, registry: UnitRegistry) -> list[AuditEntry]:
@@ -206,7 +207,7 @@ def _mismatch_audit(header: Side, caption: Side, registry: UnitRegistry) -> list
 
 def _mismatch(field: str, label: str, in_header: str, in_caption: str) -> AuditEntry:
     message = f"{label} ở đầu báo cáo ({in_header}) khác với phụ lục ({in_caption})"
-    return _entry("report_metadata_mismatch", field, message)
+    return _entry("report_metadata_mismatch", message, field)
 
 
 def _symbol_key(symbol: str) -> str:
@@ -238,4 +239,4 @@ def _assessed_year_audit(meta: ReportMeta) -> list[AuditEntry]:
         message = "Tên phụ lục không ghi năm đánh giá (ví dụ: Chỉ số CCHC năm 2022)"
     else:
         message = "Không tìm thấy tên phụ lục nên không xác định được năm đánh giá"
-    return [_entry("assessed_year_missing", "report.assessed_year", message)]
+    return [_entry("assessed_year_missing", message)]
