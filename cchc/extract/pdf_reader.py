@@ -33,12 +33,11 @@ from cchc.extract.pdf_grid import (
     LayoutSettings,
     PageLayout,
     Rule,
-    distribute_glyphs,
     grid_to_table,
 )
 from cchc.extract.pdf_lines import glyphs_to_lines, reading_order
 from cchc.extract.pdf_pdfium import PdfiumPage, PdfiumPdf, PdfiumUnsupported, open_pdfium
-from cchc.extract.pdf_rows import find_grids
+from cchc.extract.pdf_rows import find_cells
 from cchc.extract.pdf_triage import triage
 
 if TYPE_CHECKING:  # pdfplumber is imported only when pdfium cannot read the file
@@ -352,14 +351,12 @@ def layout_to_blocks(layout: PageLayout, settings: LayoutSettings, first_index: 
     text, one :class:`Paragraph` per line.  ``unruled_before``: the previous page's table
     had no row rules (its rows were found from the text).
     """
-    grids = find_grids(layout, settings, unruled_before=unruled_before)
-    buckets, outside = distribute_glyphs(grids, layout.glyphs)
+    page = find_cells(layout, settings, unruled_before=unruled_before)
     placed: list[tuple[float, float, Block]] = []
-    for i, grid in enumerate(grids):
-        lines = [glyphs_to_lines(b, settings) for b in buckets[i]]
+    for i, (grid, lines) in enumerate(zip(page.grids, page.lines, strict=True)):
         table = grid_to_table(grid, lines, layout.number, first_index + i, settings)
         placed.append((grid.ys[0], grid.xs[0], table))
-    for top, x0, line in reading_order(glyphs_to_lines(outside, settings, split_columns=True), settings):
+    for top, x0, line in reading_order(glyphs_to_lines(page.outside, settings, split_columns=True), settings):
         placed.append((top, x0, Paragraph(line.text, page=layout.number)))
     placed.sort(key=lambda p: (p[0], p[1]))
     return [block for _, _, block in placed]

@@ -25,10 +25,12 @@ stitching then infers the vertical merges it cannot see.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import regex
 
 from cchc.extract.pdf_grid import (
+    Glyph,
     Grid,
     LayoutSettings,
     PageLayout,
@@ -55,25 +57,43 @@ def is_row_label(text: str) -> bool:
     return bool(_LABEL.match(text.strip()))
 
 
-def find_grids(layout: PageLayout, settings: LayoutSettings, *, unruled_before: bool = False) -> list[Grid]:
-    """The page's grids, with row lines found from the text where rows are not ruled.
+@dataclass(frozen=True)
+class PageCells:
+    """A page's grids, the text lines of each grid's cells, and the glyphs outside them all."""
 
+    grids: list[Grid]
+    lines: list[list[list[TextLine]]]  # per grid, per cell
+    outside: list[Glyph]
+
+
+def cells_of(grids: list[Grid], layout: PageLayout, settings: LayoutSettings) -> PageCells:
+    """The page's glyphs placed in ``grids`` and each cell's glyphs made into lines."""
+    buckets, outside = distribute_glyphs(grids, layout.glyphs)
+    return PageCells(grids, [[glyphs_to_lines(b, settings) for b in cells] for cells in buckets], outside)
+
+
+def find_cells(layout: PageLayout, settings: LayoutSettings, *, unruled_before: bool = False) -> PageCells:
+    """The page's grids, with row lines found from the text where rows are not ruled, and
+    their cells' lines.
+
+    The lines read to find the rows are the table's lines when no row is found (most pages):
+    a page's glyphs are placed and made into lines once, or twice when rows were cut.
     ``unruled_before``: the previous page's table had its rows found from the text, so a
     band holding one row under the rest of a row cut by the page break is split too.
     """
-    grids = layout_to_grids(layout, settings)
-    if not grids:
-        return grids
-    single = unruled_before or any(not g.ruled for g in grids)
-    cuts = row_cuts(grids, layout, settings, single=single)
+    first = cells_of(layout_to_grids(layout, settings), layout, settings)
+    if not first.grids:
+        return first
+    single = unruled_before or any(not g.ruled for g in first.grids)
+    cuts = row_cuts(first, layout, settings, single=single)
     if cuts and not single:  # rows found from the text: the table is unruled
-        cuts = row_cuts(grids, layout, settings, single=True)
+        cuts = row_cuts(first, layout, settings, single=True)
     if not cuts:
-        return grids
-    return layout_to_grids(layout, settings, extra=cuts)
+        return first
+    return cells_of(layout_to_grids(layout, settings, extra=cuts), layout, settings)
 
 
-def row_cuts(grids: Sequence[Grid], layout: PageLayout, settings: LayoutSettings, *,
+def row_cuts(page: PageCells, layout: PageLayout, settings: LayoutSettings, *,
              single: bool = False) -> list[Rule]:
     """Horizontal lines across each table where a band of its TT column holds several rows.
 
@@ -81,11 +101,9 @@ def row_cuts(grids: Sequence[Grid], layout: PageLayout, settings: LayoutSettings
     known to be unruled): in a ruled table whose TT is centred in its cell, the other
     cells' first lines stand above the label too.
     """
-    buckets, _ = distribute_glyphs(grids, layout.glyphs)
     drawn: list[Rule] | None = None
     cuts: list[Rule] = []
-    for grid, cells in zip(grids, buckets, strict=True):
-        lines = [glyphs_to_lines(b, settings) for b in cells]
+    for grid, lines in zip(page.grids, page.lines, strict=True):
         for k, cell in enumerate(grid.cells):
             if not is_lead_column(grid, k, settings) or not lines[k]:
                 continue
