@@ -62,7 +62,7 @@ def _text(row: LogicalRow, role: Role) -> str:
 
 @lru_cache(maxsize=1024)
 def _decoded(raw: str) -> str:
-    """Detection once per text: a row's cells are read by several normalizers."""
+    """NFC once per text: a row's cells are read by several normalizers."""
     return nfc(raw)
 
 
@@ -112,15 +112,15 @@ def _finding(row: LogicalRow, ctx: _RowContext) -> tuple[Finding, list[AuditEntr
     due = deadline.due_date
     overdue = bool(due and ctx.report_day and due < ctx.report_day
                    and decision.status is not Status.COMPLETED)
-    remedy_raw = _text(row, Role.REMEDY)
+    remedy_items = split_items(_text(row, Role.REMEDY))  # split once: the items and the cell
     finding = Finding(
         seq=seq,
         section=clean_line(row.section) or None if row.section else None,
         shortcoming=clean_cell(_text(row, Role.SHORTCOMING)),
         criteria=criteria,
         areas=list(dict.fromkeys(area_of(c) for c in criteria)),
-        remedy=clean_cell(remedy_raw),
-        remedy_items=split_items(remedy_raw),
+        remedy="\n".join(remedy_items) or None,  # clean_cell's own join
+        remedy_items=remedy_items,
         owner=clean_cell(_text(row, Role.OWNER)),
         deadline=deadline_text,
         deadline_kind=deadline.kind,
