@@ -554,12 +554,12 @@ def layout_to_grids(layout: PageLayout, settings: LayoutSettings, extra: Sequenc
     """
     if not any(r.vertical for r in layout.rules):
         return []
-    rules = close_open_ends(join_rules(layout.rules, settings), layout.glyphs, settings)
-    rules = [*rules, *extra]
+    joined = join_rules(layout.rules, settings)
+    rules = [*close_open_ends(joined, layout.glyphs, settings), *extra]
     grids = (boxes_to_grid(b, settings.grid_tolerance) for b in rules_to_cell_boxes(rules, settings))
     found = [g for g in grids if g is not None]
     inferred = [r for r in rules if not r.drawn]
-    drawn = [r for r in join_rules(layout.rules, settings) if not r.vertical]
+    drawn = [r for r in joined if not r.vertical]
     found = [replace(g, open_below=_open_below(g, drawn, settings)) for g in found]
     return [replace(g, ruled=False) if _holds_any(g, inferred) else g for g in found]
 
