@@ -109,7 +109,7 @@ class Reference:
         for kind, start, end, area, name in wh.query(
                 "SELECT index_kind, year_from, year_to, area, name FROM areas"):
             grouped.setdefault((str(kind), start, end), {})[int(area)] = name
-        self._names = {key: names for key, names in grouped.items()}
+        self._names = grouped
         self._catalog = Catalog(tuple(
             AreaCatalog(kind, start, end, "", {a: AreaInfo(a, n or "", True, "")
                                                for a, n in names.items()})
