@@ -150,3 +150,25 @@ def test_an_empty_folder_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert audit(str(tmp_path)) == 1
     err = capsys.readouterr().err
     assert len(err.strip().splitlines()) == 1 and "no_report_in_folder" in err
+
+
+def test_a_file_the_system_cannot_read_is_file_error_not_internal_error(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """An OSError while reading (an I/O error, a vanished mount) is the file's problem, named as
+    `cchc extract` names it; the other files are still audited."""
+    import sys
+
+    reading = sys.modules["cchc.read"]  # the module (cchc.read is also the API function's name)
+
+    real = reading.process_file
+
+    def failing(path: Path, *args: object, **kwargs: object) -> object:
+        if path.name == "stp_2023_q1.docx":
+            raise OSError(5, "Input/output error")
+        return real(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(reading, "process_file", failing)
+    assert audit(str(SAMPLES / "stp_2023_q1.docx"), str(SAMPLES / "syt_2023_q2.docx"), "-q") == 1
+    err = capsys.readouterr().err
+    assert "stp_2023_q1.docx: file_error:" in err and "Input/output error" in err
+    assert "internal_error" not in err

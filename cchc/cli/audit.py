@@ -24,7 +24,7 @@ from cchc.cli.reading import (
     options_from_args,
     report_internal_error,
 )
-from cchc.errors import DocumentError
+from cchc.errors import DocumentError, printable
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -95,7 +95,12 @@ def run(args: argparse.Namespace) -> int:
             record = process_file(path, settings, options)
         except DocumentError as e:
             tally["unreadable"] += 1
-            print(f"cchc audit: {path}: {e.code}: {e.message}", file=sys.stderr)
+            print(f"cchc audit: {printable(str(path))}: {e.code}: {e.message}", file=sys.stderr)
+            continue
+        except OSError as e:  # an unreadable file is the officer's to fix, as in `cchc extract`
+            tally["unreadable"] += 1
+            print(f"cchc audit: {printable(str(path))}: file_error: không đọc được tệp "
+                  f"(cannot read: {e.strerror or e})", file=sys.stderr)
             continue
         except Exception as e:  # our defect, not the officer's: still one line
             tally["unreadable"] += 1
