@@ -179,7 +179,9 @@ def test_every_run_log_cell_goes_through_the_csv_formula_guard(tmp_path: Path) -
     (folder / name).write_bytes(b"=1+1;@SUM(A1)\n")
     batch(folder, "--db", tmp_path / "k.duckdb", "--workers", 1, "--log", tmp_path / "log.csv")
     raw = utf8_text(tmp_path / "log.csv").lstrip("\ufeff")
-    for row in list(csv.reader(io.StringIO(raw)))[1:]:
+    rows = list(csv.reader(io.StringIO(raw)))[1:]
+    assert any("calc" in cell for row in rows for cell in row), raw  # the hostile name's row is there
+    for row in rows:
         for cell in row:
             assert defuse_csv(cell) == cell  # nothing left for the guard to defuse
             for piece in cell.replace("\n", ";").split(";"):  # Excel with the ';' separator
