@@ -31,6 +31,7 @@ from types import MappingProxyType
 from typing import Any
 
 from cchc.normalize.catalog import AreaCatalog, AreaInfo, Catalog, load_catalog
+from cchc.report.checklist import SEVERITY_ORDER
 from cchc.text.vietnamese import fold
 from cchc.warehouse.loading import index_kind_of
 from cchc.warehouse.store import Warehouse
@@ -40,7 +41,6 @@ TABLE_NAMES: tuple[str, ...] = ("reports", "documents", "findings", "finding_cri
                                 "audit_entries", "units", "areas")
 #: What the page says where the catalog has no verified name for an area.
 NO_AREA_NAME = "chưa có tên"
-_SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 
 
 Row = Mapping[str, Any]
@@ -495,7 +495,7 @@ def document_lines(docs: Sequence[DocumentInfo], used: set[str],
                    audits_by_doc: Mapping[str, list[AuditInfo]]) -> list[DocumentLine]:
     lines = [DocumentLine(d, len(findings_by_doc.get(d.id, [])),
                           MappingProxyType({s: sum(1 for a in audits_by_doc.get(d.id, [])
-                                                   if a.severity == s) for s in _SEVERITY_RANK}),
+                                                   if a.severity == s) for s in SEVERITY_ORDER}),
                           d.id in used)
              for d in docs]
     newest_first = sorted(lines, key=lambda line: line.document.recency(), reverse=True)
