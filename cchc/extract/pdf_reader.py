@@ -118,16 +118,32 @@ def read_pdf(
         if fast is not None:
             try:
                 with fast:
-                    return _read(fast, path, password, settings, use_triage)
+                    document = _read(fast, path, password, settings, use_triage)
             except (UnreadableDocument, PdfiumUnsupported):
                 pass  # pdfplumber reads it, or names the error
+            else:
+                return document if document is not None else _read_scan(path, password, settings)
     with _open(path, password, limits) as pdf:
-        return _read(pdf, path, password, settings, use_triage)
+        document = _read(pdf, path, password, settings, use_triage)
+    return document if document is not None else _read_scan(path, password, settings)
+
+
+def _read_scan(path: Path, password: str | None, settings: PdfSettings) -> ExtractedDocument:
+    """A PDF no page of which has text: read by OCR (cchc/extract/ocr), ``ocr_unavailable``
+    without Tesseract.  Run once, after either reader: a scan is not OCR'd again by pdfplumber's
+    reading when pdfium's ends in OCR's error."""
+    from cchc.extract.ocr import read_scanned_pdf
+
+    scanned = read_scanned_pdf(path, password, settings.layout)
+    if not scanned.blocks:
+        raise UnreadableDocument(path.name, "no_text_layer", MSG_NO_TEXT)
+    return scanned
 
 
 def _read(pdf: PDF | PdfiumPdf, path: Path, password: str | None, settings: PdfSettings,
-          use_triage: bool) -> ExtractedDocument:
-    """The pages of an open document (pdfium's or pdfplumber's) into the document."""
+          use_triage: bool) -> ExtractedDocument | None:
+    """The pages of an open document (pdfium's or pdfplumber's) into the document; None
+    when no page has text (a scan)."""
     plan = triage(path, password) if use_triage else None
     page = _PageReader(settings)
     if plan is not None:
@@ -137,13 +153,8 @@ def _read(pdf: PDF | PdfiumPdf, path: Path, password: str | None, settings: PdfS
         page.read(pdf, path.name, None, {})
     n_pages = len(pdf.pages)
     blocks, fonts, has_text = page.blocks, page.fonts, page.has_text
-    if not has_text:  # a scan: read by OCR (cchc/extract/ocr), ``ocr_unavailable`` without Tesseract
-        from cchc.extract.ocr import read_scanned_pdf
-
-        scanned = read_scanned_pdf(path, password, settings.layout)
-        if not scanned.blocks:
-            raise UnreadableDocument(path.name, "no_text_layer", MSG_NO_TEXT)
-        return scanned
+    if not has_text:
+        return None
     return ExtractedDocument(
         file=path.name,
         format="pdf",
