@@ -98,8 +98,6 @@ def _join(glyphs: Sequence[Glyph], settings: LayoutSettings) -> str:
     return unicodedata.normalize("NFC", " ".join("".join(parts).split()))
 
 
-
-
 def reading_order(lines: Sequence[TextLine], settings: LayoutSettings) -> list[tuple[float, float, TextLine]]:
     """Lines outside tables with their sort keys (top, x0): side-by-side blocks read one
     column after the other.
