@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import functools
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -112,3 +114,11 @@ def test_truth_is_the_generators() -> None:
     assert draw_report(7) == draw_report(7)
     truth = _truth(7)
     assert truth["findings"] and truth["report"]
+    # the truth is built without running the program: its modules import no cchc
+    code = ("import sys; import layouts.truth, layouts.draw; "
+            "assert not [m for m in sys.modules if m.split('.')[0] == 'cchc'], sorted(sys.modules)")
+    tests = Path(__file__).parent
+    path = os.pathsep.join((str(tests), str(tests.parent / "samples")))
+    done = subprocess.run([sys.executable, "-c", code], env={**os.environ, "PYTHONPATH": path},
+                          capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
