@@ -13,9 +13,8 @@ order, and the text before the first one is the report's head and caption.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-
-import regex
 
 from cchc.errors import AppendixNotFound
 from cchc.extract.columns import ColumnMap, Role, map_columns
@@ -23,8 +22,8 @@ from cchc.extract.model import ExtractedDocument, Paragraph, RawTable
 from cchc.extract.stitching import LogicalRow, stitch
 from cchc.text.vietnamese import fold
 
-_FURNITURE = regex.compile(r"^(trang\s*)?[-–(]?\s*\d{1,4}\s*[-–)]?(\s*/\s*\d{1,4})?$")
-_APPENDIX_HEADING = regex.compile(r"^(phu luc|bieu|bang)\b")
+_FURNITURE = re.compile(r"^(trang\s*)?[-–(]?\s*\d{1,4}\s*[-–)]?(\s*/\s*\d{1,4})?$")
+_APPENDIX_HEADING = re.compile(r"^(phu luc|bieu|bang)\b")
 _CAPTION_LINES = 6
 
 

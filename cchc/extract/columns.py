@@ -9,10 +9,9 @@ data (:data:`ROLE_RULES`), tried in order; the first that matches wins.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import Enum
-
-import regex
 
 from cchc.extract.model import RawRow, RawTable, VMerge
 from cchc.text.vietnamese import fold
@@ -53,15 +52,15 @@ ROLE_RULES: tuple[tuple[Role, tuple[str, ...]], ...] = (
                    r"\bkien nghi\b", r"\bde xuat\b")),
 )
 
-_COMPILED_RULES = tuple((role, tuple(regex.compile(p) for p in patterns))
+_COMPILED_RULES = tuple((role, tuple(re.compile(p) for p in patterns))
                         for role, patterns in ROLE_RULES)
 # The same rules with spaces taken out, for a header whose words a narrow column cut and a text
 # export flattened ("Hoàn thàn h", "Chư a hoàn thàn h"): tried only when no rule matched.
-_JOINED_RULES = tuple((role, tuple(regex.compile(p.replace(r"\b", "").replace(" ", "")) for p in patterns))
+_JOINED_RULES = tuple((role, tuple(re.compile(p.replace(r"\b", "").replace(" ", "")) for p in patterns))
                       for role, patterns in ROLE_RULES)
 _MAX_JOINED_WORDS = 6
-_PARENS = regex.compile(r"\([^()]*\)")
-_COLUMN_NUMBER = regex.compile(r"^\(?\s*(\d{1,2}|[a-z])\s*\)?\.?$")
+_PARENS = re.compile(r"\([^()]*\)")
+_COLUMN_NUMBER = re.compile(r"^\(?\s*(\d{1,2}|[a-z])\s*\)?\.?$")
 _MIN_ROLES = 3
 
 

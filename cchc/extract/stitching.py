@@ -36,18 +36,17 @@ re-aligned by x position).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-
-import regex
 
 from cchc.extract.columns import ColumnMap, Role, is_column_number_row, row_key
 from cchc.extract.model import RawRow, RawTable, VMerge
 from cchc.text.vietnamese import fold, squash_spaces
 
-_GROUP_TEXT = regex.compile(r"^\s*([IVXLC]{1,6}|[A-ZĐ])\s*[.)/-]\s*\S")
+_GROUP_TEXT = re.compile(r"^\s*([IVXLC]{1,6}|[A-ZĐ])\s*[.)/-]\s*\S")
 # A group's numeral alone in the TT cell: a Roman numeral or a capital letter, never a digit
 # (a finding's seq) nor a lower-case letter (a sub-item ``a)``).
-_GROUP_NUMERAL = regex.compile(r"^(?:[IVXLC]{1,6}|[A-ZĐ])\s*[.):]?$")
+_GROUP_NUMERAL = re.compile(r"^(?:[IVXLC]{1,6}|[A-ZĐ])\s*[.):]?$")
 _FOLLOW_UP = (Role.REMEDY, Role.OWNER, Role.DEADLINE, Role.PROGRESS, Role.NOTE)
 _RUN_ROLES = (Role.REMEDY, Role.OWNER, Role.DEADLINE, Role.PROGRESS)  # rule 5(c)
 

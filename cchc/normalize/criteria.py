@@ -28,7 +28,7 @@ Rules (decisions where ``docs/record-format.md`` is silent):
 
 from __future__ import annotations
 
-import regex
+import re
 
 from cchc.text.vietnamese import fold
 
@@ -57,15 +57,15 @@ BARE_BLOCKERS: tuple[str, ...] = (
 
 _TOKEN = r"\d(?:[\d.]*\d)?"
 _PREFIX_WORDS = r"(?:cac\s+)?(?:" + "|".join(PREFIXES) + r")(?![a-z])\s*[:.\-–]?\s*(?:so\s+)?"
-_PREFIX = regex.compile(r"(?<![a-z0-9])" + _PREFIX_WORDS + "(?P<tok>" + _TOKEN + ")")
-_JOINED = regex.compile(
-    r"\s*(?:" + "|".join(regex.escape(j) for j in JOINERS) + r")(?![a-z])\s*"
+_PREFIX = re.compile(r"(?<![a-z0-9])" + _PREFIX_WORDS + "(?P<tok>" + _TOKEN + ")")
+_JOINED = re.compile(
+    r"\s*(?:" + "|".join(re.escape(j) for j in JOINERS) + r")(?![a-z])\s*"
     "(?P<pre>" + _PREFIX_WORDS + ")?(?P<tok>" + _TOKEN + ")"
 )
-_BARE = regex.compile(r"(?<![a-z0-9./:])" + _TOKEN)
-_FOREIGN_AFTER = regex.compile(r"\s*(?:/|%|:\d|,\d+(?!\.\d))|[a-z]")
-_AMOUNT_AFTER = regex.compile(r"\s*(?:" + "|".join(AMOUNT_WORDS) + r")(?![a-z])")
-_BLOCKED_BEFORE = regex.compile(r"(?:^|[^a-z])(?:" + "|".join(BARE_BLOCKERS) + r")\s*$")
+_BARE = re.compile(r"(?<![a-z0-9./:])" + _TOKEN)
+_FOREIGN_AFTER = re.compile(r"\s*(?:/|%|:\d|,\d+(?!\.\d))|[a-z]")
+_AMOUNT_AFTER = re.compile(r"\s*(?:" + "|".join(AMOUNT_WORDS) + r")(?![a-z])")
+_BLOCKED_BEFORE = re.compile(r"(?:^|[^a-z])(?:" + "|".join(BARE_BLOCKERS) + r")\s*$")
 
 
 def canonical_code(raw: str) -> str | None:
@@ -126,7 +126,7 @@ def malformed_codes(text: str | None) -> list[str]:
     return list(dict.fromkeys(bad))
 
 
-def _is_malformed(folded: str, match: regex.Match[str]) -> bool:
+def _is_malformed(folded: str, match: re.Match[str]) -> bool:
     token = match["tok"]
     if canonical_code(token) is not None or _is_foreign(folded, match.end(), amount_words=True):
         return False
@@ -140,7 +140,7 @@ def _is_foreign(folded: str, end: int, *, amount_words: bool) -> bool:
     return _FOREIGN_AFTER.match(folded, end) is not None
 
 
-def _code_at(folded: str, match: regex.Match[str], *, single_ok: bool) -> str | None:
+def _code_at(folded: str, match: re.Match[str], *, single_ok: bool) -> str | None:
     token = match["tok"]
     if "." not in token and not single_ok:
         return None

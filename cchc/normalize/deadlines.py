@@ -30,10 +30,9 @@ from __future__ import annotations
 
 import calendar
 import datetime
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
-
-import regex
 
 from cchc.record import DeadlineKind
 from cchc.text.vietnamese import fold
@@ -58,16 +57,19 @@ _Y4 = r"(?:19|20)\d{2}"
 _Y = rf"(?:{_Y4}|\d{{2}})"  # after a slash or dot only
 _END = r"(?![\d/.\-]?\d)"
 _QUARTER_NUMBER = "|".join(sorted(QUARTERS, key=len, reverse=True)) + r"|\d"
+# Each group name is written once (the standard ``re`` has no repeated names); a value that
+# two alternatives can give (a date's year after a slash, or after "năm") is read by
+# :func:`_first` from whichever took part.
 _PATTERNS: dict[str, str] = {
     "date": rf"(?<![\d/.\-])(?P<dd>\d{{1,2}})\s*(?P<sep>[/.\-])\s*(?P<dm>\d{{1,2}})"
-    rf"(?:\s*(?P=sep)\s*(?P<dy>{_Y})|\s+nam\s+(?P<dy>{_Y4}))?{_END}",
-    "date_words": rf"(?<!\d)(?P<dd>\d{{1,2}})\s+thang\s+(?P<dm>\d{{1,2}})"
-    rf"(?:\s*,?\s*nam\s+(?P<dy>{_Y4}))?{_END}",
-    "month": rf"thang\s+(?P<mm>\d{{1,2}})(?:\s*/\s*(?P<my>{_Y})|\s*-\s*(?P<my>{_Y4})"
-    rf"|\s*,?\s*(?:nam\s+)?(?P<my>{_Y4}))?{_END}",
-    "month_bare": rf"(?<![\d/.\-])(?P<mm>\d{{1,2}})\s*/\s*(?P<my>{_Y4}){_END}",
+    rf"(?:\s*(?P=sep)\s*(?P<dy>{_Y})|\s+nam\s+(?P<dy_word>{_Y4}))?{_END}",
+    "date_words": rf"(?<!\d)(?P<wd>\d{{1,2}})\s+thang\s+(?P<wm>\d{{1,2}})"
+    rf"(?:\s*,?\s*nam\s+(?P<wy>{_Y4}))?{_END}",
+    "month": rf"thang\s+(?P<mm>\d{{1,2}})(?:\s*/\s*(?P<my>{_Y})|\s*-\s*(?P<my_dash>{_Y4})"
+    rf"|\s*,?\s*(?:nam\s+)?(?P<my_word>{_Y4}))?{_END}",
+    "month_bare": rf"(?<![\d/.\-])(?P<bm>\d{{1,2}})\s*/\s*(?P<by>{_Y4}){_END}",
     "quarter": rf"(?:{'|'.join(QUARTER_WORDS)})\s*(?P<q>{_QUARTER_NUMBER})(?![a-z0-9])"
-    rf"(?:\s*[/\-]\s*(?P<qy>{_Y})|\s*,?\s*(?:nam\s+)?(?P<qy>{_Y4}))?{_END}",
+    rf"(?:\s*[/\-]\s*(?P<qy>{_Y})|\s*,?\s*(?:nam\s+)?(?P<qy_word>{_Y4}))?{_END}",
     "half": rf"(?:0?6\s+thang|nua)\s+(?P<h>{'|'.join(HALVES)})\s+nam(?:\s+(?P<hy>{_Y4}))?{_END}",
     "year_range": rf"(?<![\d/.\-])(?:nam\s+)?(?P<r1>{_Y4})\s*(?:-|–|den(?:\s+het)?|toi)\s*"
     rf"(?:nam\s+)?(?P<r2>{_Y4}){_END}",
@@ -75,10 +77,10 @@ _PATTERNS: dict[str, str] = {
     "year_word": r"(?:(?:trong|cuoi|het)\s+nam(?:\s+nay)?|nam\s+nay)(?!\s*[\d\-–])",
     "recurring": "|".join(RECURRING_PHRASES),
 }
-_EXPRESSION = regex.compile(
+_EXPRESSION = re.compile(
     "|".join(rf"(?<![a-z0-9])(?P<{name}>{p})(?![a-z])" for name, p in _PATTERNS.items())
 )
-_LEFTOVER = regex.compile(r"[a-z]+|\d")
+_LEFTOVER = re.compile(r"[a-z]+|\d")
 
 
 @dataclass(frozen=True)
@@ -132,7 +134,7 @@ def last_day_of_month(year: int, month: int) -> datetime.date | None:
     return datetime.date(year, month, calendar.monthrange(year, month)[1])
 
 
-def _only_filler_left(folded: str, matches: list[regex.Match[str]]) -> bool:
+def _only_filler_left(folded: str, matches: list[re.Match[str]]) -> bool:
     """Whether the text outside the period expressions is only filler words and punctuation."""
     gaps, start = [], 0
     for match in matches:
@@ -154,7 +156,7 @@ def _resolve(period: _Period, default_year: int | None, *, recurring: bool) -> D
     return DeadlineParse(kind=kind, due_date=due, year_inferred=inferred, invalid=due is None)
 
 
-def _period(match: regex.Match[str]) -> _Period:
+def _period(match: re.Match[str]) -> _Period:
     name = next(name for name in _BUILDERS if match[name] is not None)
     return _BUILDERS[name](match)
 
@@ -165,8 +167,13 @@ def _year(text: str | None) -> int | None:
     return 2000 + int(text) if len(text) == 2 else int(text)
 
 
-def _date(match: regex.Match[str]) -> _Period:
-    day, month = int(match["dd"]), int(match["dm"])
+def _first(match: re.Match[str], *names: str) -> str | None:
+    """The first of the groups ``names`` that took part in the match."""
+    return next((match[name] for name in names if match[name] is not None), None)
+
+
+def _date(match: re.Match[str]) -> _Period:
+    day, month = int(_first(match, "dd", "wd") or 0), int(_first(match, "dm", "wm") or 0)
 
     def last_day(year: int) -> datetime.date | None:
         try:
@@ -174,28 +181,30 @@ def _date(match: regex.Match[str]) -> _Period:
         except ValueError:
             return None
 
-    return _Period(DeadlineKind.DATE, _year(match["dy"]), last_day)
+    return _Period(DeadlineKind.DATE, _year(_first(match, "dy", "dy_word", "wy")), last_day)
 
 
-def _month(match: regex.Match[str]) -> _Period:
-    month = int(match["mm"])
-    return _Period(DeadlineKind.MONTH, _year(match["my"]), lambda y: last_day_of_month(y, month))
+def _month(match: re.Match[str]) -> _Period:
+    month = int(_first(match, "mm", "bm") or 0)
+    year = _year(_first(match, "my", "my_dash", "my_word", "by"))
+    return _Period(DeadlineKind.MONTH, year, lambda y: last_day_of_month(y, month))
 
 
-def _quarter(match: regex.Match[str]) -> _Period:
+def _quarter(match: re.Match[str]) -> _Period:
     written = match["q"]
     quarter = QUARTERS[written] if written in QUARTERS else int(written)
     month = 3 * quarter if 1 <= quarter <= 4 else 0
-    return _Period(DeadlineKind.QUARTER, _year(match["qy"]), lambda y: last_day_of_month(y, month))
+    year = _year(_first(match, "qy", "qy_word"))
+    return _Period(DeadlineKind.QUARTER, year, lambda y: last_day_of_month(y, month))
 
 
-def _half(match: regex.Match[str]) -> _Period:
+def _half(match: re.Match[str]) -> _Period:
     month = HALVES[match["h"]]
     year = _year(match["hy"])
     return _Period(DeadlineKind.HALF_YEAR, year, lambda y: last_day_of_month(y, month))
 
 
-def _year_range(match: regex.Match[str]) -> _Period:
+def _year_range(match: re.Match[str]) -> _Period:
     first, last = int(match["r1"]), int(match["r2"])
 
     def last_day(year: int) -> datetime.date | None:
@@ -204,11 +213,11 @@ def _year_range(match: regex.Match[str]) -> _Period:
     return _Period(DeadlineKind.YEAR_RANGE, last, last_day)
 
 
-def _year_period(match: regex.Match[str]) -> _Period:
+def _year_period(match: re.Match[str]) -> _Period:
     return _Period(DeadlineKind.YEAR, _year(match["y"]), lambda y: datetime.date(y, 12, 31))
 
 
-_BUILDERS: dict[str, Callable[[regex.Match[str]], _Period]] = {
+_BUILDERS: dict[str, Callable[[re.Match[str]], _Period]] = {
     "date": _date,
     "date_words": _date,
     "month": _month,

@@ -15,9 +15,8 @@ capital words that lost their marks are put right from the report's own words
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Sequence
-
-import regex
 
 from cchc.extract.appendix import Appendix
 from cchc.extract.columns import Role
@@ -37,7 +36,7 @@ _FIELDS = (("seq", Role.SEQ), ("shortcoming", Role.SHORTCOMING), ("criteria", Ro
 _DIGIT_LOOKALIKES = str.maketrans({"l": "1", "I": "1", "|": "1", "i": "1", "!": "1", "O": "0",
                                    "o": "0", "D": "0", "Q": "0", "S": "5", "s": "5", "B": "8",
                                    "Z": "2", "z": "2", "g": "9", "G": "6"})
-_SEQ_LIKE = regex.compile(r"^\(?\s*(\w{1,4})\s*[.)]?\s*\)?\.?$")
+_SEQ_LIKE = re.compile(r"^\(?\s*(\w{1,4})\s*[.)]?\s*\)?\.?$")
 
 Positioned = list[tuple[int, AuditEntry]]
 
@@ -139,7 +138,7 @@ def _repair_seqs(appendix: Appendix, findings: list[Finding], audit: Positioned
     return out, kept
 
 
-_NUMBERED = regex.compile(r"^(\S{1,5}?)([.)]?) (.+)$")
+_NUMBERED = re.compile(r"^(\S{1,5}?)([.)]?) (.+)$")
 _ROMANS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV",
            "XV", "XVI", "XVII", "XVIII", "XIX", "XX")
 _NUMERAL_LOOKALIKES = frozenset("IlH1|VUXY")

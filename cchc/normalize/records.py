@@ -8,11 +8,10 @@ PDF or text export of the same report gives the same findings.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-
-import regex
 
 from cchc.extract.appendix import Appendix
 from cchc.extract.columns import Role
@@ -23,7 +22,6 @@ from cchc.normalize.catalog import Catalog
 from cchc.normalize.criteria import area_of, extract_criteria, malformed_codes
 from cchc.normalize.deadlines import DeadlineParse, parse_deadline
 from cchc.normalize.metadata import parse_report_meta
-from cchc.normalize.ocr_review import review_ocr
 from cchc.normalize.repairs import finding_repairs, report_repairs
 from cchc.normalize.status import StatusDecision, status_from_marks, status_from_text
 from cchc.normalize.units import UnitRegistry
@@ -39,7 +37,7 @@ from cchc.record import (
 from cchc.text.vietnamese import clean_cell, clean_line, nfc, split_items
 from cchc.vocabulary import FIELD_NAMES_IN_TEXT as FIELD_LABELS
 
-_SEQ = regex.compile(r"^\(?\s*(\d{1,4})\s*[.)]?\s*\)?\.?$")
+_SEQ = re.compile(r"^\(?\s*(\d{1,4})\s*[.)]?\s*\)?\.?$")
 # Record fields that can come from a vertically merged cell, in record order.
 _MERGEABLE = (("shortcoming", Role.SHORTCOMING), ("criteria", Role.CRITERIA),
               ("remedy", Role.REMEDY), ("owner", Role.OWNER), ("deadline", Role.DEADLINE),
@@ -236,7 +234,10 @@ def appendix_to_record(document: ExtractedDocument, appendix: Appendix, sha256: 
         finding, audit = _finding(row, ctx)
         findings.append(finding)
         row_audit.extend((position, e) for e in audit)
-    findings, row_audit = review_ocr(document, appendix, findings, row_audit)  # scans only
+    if document.ocr is not None:  # a scan: the OCR review (and its word tables) is imported only then
+        from cchc.normalize.ocr_review import review_ocr
+
+        findings, row_audit = review_ocr(document, appendix, findings, row_audit)
     ordered = _order_row_audit(row_audit + seq_audit(findings)
                                + finding_repairs(document, appendix, findings))
     source = Source(file=document.file, sha256=sha256, format=document.format, pages=document.pages)

@@ -49,11 +49,10 @@ Decisions where the contract is silent:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
-
-import regex
 
 from cchc.record import Status
 from cchc.text.vietnamese import fold, nfc
@@ -112,7 +111,7 @@ MARK_DONE_LABEL = "Đã hoàn thành"
 MARK_NOT_DONE_LABEL = "Chưa hoàn thành"
 
 _CUE_PATTERNS = tuple(
-    (cue, regex.compile(rf"(?<![a-z0-9])(?:{pattern})(?![a-z0-9])")) for cue, pattern in CUES
+    (cue, re.compile(rf"(?<![a-z0-9])(?:{pattern})(?![a-z0-9])")) for cue, pattern in CUES
 )
 _MARK_PUNCTUATION = " \t\r\n.,;:()[]"
 
@@ -216,7 +215,7 @@ def _find_cues(text: str) -> Iterator[_Hit]:
             yield _Hit(cue, offsets[start], offsets[end])
 
 
-def _spelled_as_cue(text: str, offsets: list[int], match: regex.Match[str]) -> bool:
+def _spelled_as_cue(text: str, offsets: list[int], match: re.Match[str]) -> bool:
     """Whether an ambiguous folded first word (``dang``) is written as the cue's word."""
     first = match.group().split(" ", 1)[0]
     allowed = ACCENT_GUARDS.get(first)

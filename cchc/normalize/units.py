@@ -15,14 +15,12 @@ units (``BC-UBND``: every district signs with ``UBND``) gives ``None``, never a 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
-
-import regex
 
 from cchc.errors import CchcError
 from cchc.text.vietnamese import clean_line, fold
@@ -50,9 +48,9 @@ DOC_TYPE_CODES: frozenset[str] = frozenset(
 
 #: A name key that starts with this also gets a key without it (``huyen cam xuyen``).
 _COMMITTEE = "uy ban nhan dan "
-_NON_WORD = regex.compile(r"[^\w&]+")
-_SYMBOL_GROUPS = regex.compile(r"\s*[-–]\s*")
-_CODE = regex.compile(r"[A-Z0-9_]+")
+_NON_WORD = re.compile(r"[^\w&]+")
+_SYMBOL_GROUPS = re.compile(r"\s*[-–]\s*")
+_CODE = re.compile(r"[A-Z0-9_]+")
 _UNIT_KEYS = frozenset(
     {"code", "name", "kind", "aliases", "symbols", "valid_from", "valid_to", "successor",
      "verified", "evidence", "note"}
@@ -236,7 +234,7 @@ def _province_suffixes(province: str | None) -> tuple[str, ...]:
 def _read_json(path: str | Path | None) -> Any:
     try:
         if path is None:
-            resource = resources.files("cchc.normalize").joinpath("data/units_hatinh.json")
+            resource = Path(__file__).with_name("data") / "units_hatinh.json"
             return json.loads(resource.read_text(encoding="utf-8"))
         return json.loads(Path(path).read_text(encoding="utf-8-sig"))
     except (OSError, ValueError) as exc:

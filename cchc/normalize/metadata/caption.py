@@ -5,9 +5,8 @@ The title names the assessed year (``… năm 2022``), which is not the report's
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
-
-import regex
 
 from cchc.normalize.metadata.parts import (
     Side,
@@ -29,18 +28,18 @@ LEADER_TITLES: tuple[str, ...] = (
 )
 #: Assessed-year patterns on the folded title, first match wins: an assessment or
 #: shortcoming word, then ``năm YYYY`` in the same clause; or ``PAR INDEX 2022``.
-ASSESSED_YEAR_RULES: tuple[regex.Pattern[str], ...] = (
-    regex.compile(
+ASSESSED_YEAR_RULES: tuple[re.Pattern[str], ...] = (
+    re.compile(
         r"(?:chi so|par\s*index|tham dinh|danh gia|xac dinh|han che|ton tai|tru diem)"
         r"[^()]*?\bnam\s+((?:19|20)\d{2})\b"
     ),
-    regex.compile(r"(?:chi so cchc|chi so cai cach hanh chinh|par\s*index)\s*((?:19|20)\d{2})\b"),
+    re.compile(r"(?:chi so cchc|chi so cai cach hanh chinh|par\s*index)\s*((?:19|20)\d{2})\b"),
 )
 
 
-_CAPTION_AGENCY = regex.compile(r".*\bcủa\s+(?P<agency>[^()]+?)[\s.]*\)?[\s.]*$", regex.IGNORECASE)
+_CAPTION_AGENCY = re.compile(r".*\bcủa\s+(?P<agency>[^()]+?)[\s.]*\)?[\s.]*$", re.IGNORECASE)
 _APPENDIX_NUMBER = r"\s+(?:so\s*)?[0-9ivxlc]+(?!\w)"
-_APPENDIX_LABEL = regex.compile(
+_APPENDIX_LABEL = re.compile(
     rf"^(?:phu luc(?:{_APPENDIX_NUMBER})?|(?:bieu|bang)(?:{_APPENDIX_NUMBER}))\s*[:.\-–]?\s*"
 )
 

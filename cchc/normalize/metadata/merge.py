@@ -26,10 +26,9 @@ Decisions (the record format leaves them open):
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-
-import regex
 
 from cchc.normalize.audit import entry
 from cchc.normalize.casing import agency_display_name
@@ -44,7 +43,7 @@ from cchc.normalize.units import Unit, UnitRegistry, default_registry, name_key
 from cchc.record import AuditEntry, ReportMeta
 from cchc.text.vietnamese import fold
 
-_TINH_TAIL = regex.compile(r"(?:^| )tinh(?: .*)?$")
+_TINH_TAIL = re.compile(r"(?:^| )tinh(?: .*)?$")
 
 
 @dataclass(frozen=True)
