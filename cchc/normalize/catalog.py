@@ -17,7 +17,6 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -116,7 +115,7 @@ def load_catalog(path: str | Path | None = None) -> Catalog:
     Example: ``load_catalog().knows_area(8, index_kind="province", year=2022)`` → ``True``.
     """
     if path is None:
-        packaged = resources.files("cchc.normalize").joinpath("data", DEFAULT_CATALOG)
+        packaged = Path(__file__).with_name("data") / DEFAULT_CATALOG
         text = packaged.read_text(encoding="utf-8")
     else:
         text = Path(path).read_text(encoding="utf-8")

@@ -26,7 +26,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+from pathlib import Path
 from typing import Final
 
 import regex
@@ -53,7 +53,7 @@ class _Counts:
 
 @cache
 def _counts() -> _Counts:
-    data = resources.files("cchc.text").joinpath("data").joinpath("lost_u_phrases.txt")
+    data = Path(__file__).with_name("data") / "lost_u_phrases.txt"
     unigrams: Counter[str] = Counter()
     bigrams: Counter[tuple[str, str]] = Counter()
     for line in data.read_text("utf-8").splitlines():
