@@ -6,6 +6,7 @@ import json
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -157,3 +158,21 @@ def test_a_tcvn3_report_printed_by_libreoffice(tmp_path: Path) -> None:
         {**f, "pages": None} for f in expected["findings"]]
     assert [(a["code"], a["field"], a["seq"]) for a in actual["audit"]] == [
         (a["code"], a["field"], a["seq"]) for a in expected["audit"]]
+
+
+LEGACY = sorted(p for p in (ROOT / "samples" / "legacy").glob("*_tcvn3.*") if p.suffix in (".pdf", ".txt"))
+
+
+def test_repairs_do_not_depend_on_string_hashing(tmp_path: Path) -> None:
+    """The same TCVN3 files give byte-identical records under two hash seeds: the repairs and
+    their audit words follow the document's order, not a set's (which changes per process)."""
+    assert LEGACY, "no TCVN3 samples found"
+    outputs = []
+    for seed in ("1", "2"):
+        out = tmp_path / seed
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run([sys.executable, "-m", "cchc", "extract", "-q", "--lines", "-o", str(out),
+                        *map(str, LEGACY)], check=True, env=env, capture_output=True, timeout=300)
+        outputs.append({p.name: p.read_bytes() for p in sorted(out.iterdir())})
+    assert len(outputs[0]) == len(LEGACY)
+    assert outputs[0] == outputs[1]

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import textwrap
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -104,6 +103,8 @@ class StdoutStream:
         elif self.fmt == "jsonl":
             text = records_to_jsonl([record])
         elif self._array:
+            import textwrap
+
             text = ("," if self.count else "") + "\n" + textwrap.indent(record_to_json(record).rstrip("\n"),
                                                                        "  ")
         else:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import traceback
 from pathlib import Path
 
 from cchc.cli.common import UsageError
@@ -46,6 +45,8 @@ def report_internal_error(args: argparse.Namespace, where: str, error: Exception
     """Our own defect on one file, said in one line on stderr (after its traceback under
     ``--debug``), so the run goes on to the next file."""
     if args.debug:
+        import traceback
+
         traceback.print_exc()
     print(f"{where}: internal_error: {type(error).__name__}: {error} "
           "(lỗi nội bộ; chạy lại với --debug để xem chi tiết / internal error, rerun with "

@@ -17,17 +17,13 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from cchc.extract.model import Block, ExtractedDocument, Paragraph
 from cchc.text.encodings import DocumentEncoding, detect_document
-from cchc.text.lost_u import (
-    TextRepair,
-    lacks_u,
-    mark_trailing_cut,
-    repair_lost_u,
-    restore_leading_u,
-    trailing_cut,
-)
+
+if TYPE_CHECKING:
+    from cchc.text.lost_u import TextRepair
 
 
 def _texts(document: ExtractedDocument) -> Iterator[str]:
@@ -48,8 +44,11 @@ def decode_document(document: ExtractedDocument) -> ExtractedDocument:
     if not decoded:
         return document
     repairs: dict[str, TextRepair] = {}
-    if decision.encoding == "tcvn3" and lacks_u(decoded.values()):
-        repairs = _repair(decoded)
+    if decision.encoding == "tcvn3":  # the lost-ư repair (and its phrase tables) only for TCVN3
+        from cchc.text.lost_u import lacks_u
+
+        if lacks_u(decoded.values()):
+            repairs = _repair(decoded)
     blocks = tuple(_replace(block, decoded) for block in document.blocks)
     return dataclasses.replace(document, blocks=blocks,
                                text_repairs=document.text_repairs + tuple(repairs.values()))
@@ -61,6 +60,8 @@ def _repair(decoded: dict[str, str]) -> dict[str, TextRepair]:
     A cell cut by a page break right at a lost ``ư`` ("tăng c-" / "ờng chỉ đạo") is mended
     across the two texts: the first keeps a soft hyphen, the second gets the ``ư``.
     """
+    from cchc.text.lost_u import TextRepair, mark_trailing_cut, repair_lost_u, restore_leading_u, trailing_cut
+
     cuts = {cut for text in decoded.values() if (cut := trailing_cut(text))}
     repairs: dict[str, TextRepair] = {}
     for raw, text in decoded.items():
@@ -77,9 +78,11 @@ def _repair(decoded: dict[str, str]) -> dict[str, TextRepair]:
 
 
 def _decoded_texts(document: ExtractedDocument, decision: DocumentEncoding) -> dict[str, str]:
-    """Raw text → decoded text, for each distinct text that changes (decided once each)."""
+    """Raw text → decoded text, for each distinct text that changes (decided once each), in
+    document order: the lost-ư repairs read them in this order, and their audit lists the
+    words in it (a set's order changed with each process's string hashing)."""
     out: dict[str, str] = {}
-    for text in set(_texts(document)):
+    for text in dict.fromkeys(_texts(document)):
         new = decision.decode(text)
         if new is not None and new != text:
             out[text] = new

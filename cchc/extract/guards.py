@@ -24,15 +24,17 @@ import itertools
 import mmap
 import re
 import struct
-import zipfile
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, BinaryIO
+from typing import IO, TYPE_CHECKING, BinaryIO
 
 from cchc.errors import DocumentError, RefusedDocument, UnreadableDocument
 from cchc.extract.limits import RATIO_MIN_SIZE, Limits
 from cchc.extract.model import ExtractedDocument, RawTable
+
+if TYPE_CHECKING:  # zipfile is imported where a .docx is checked: a PDF's start-up does not pay for it
+    import zipfile
 
 _CHUNK = 64 * 1024
 _DIRECTORY_BYTES_PER_ENTRY = 512  # a Word package's directory entry is ~100 bytes
@@ -118,6 +120,8 @@ def check_zip_package(path: Path, limits: Limits) -> None:
     bomb; only the XML parts are then streamed (each at most ``max_xml_part_size``) to look
     for entity declarations.
     """
+    import zipfile
+
     check_zip_directory(path, limits)
     try:
         with zipfile.ZipFile(path) as z:
@@ -133,6 +137,8 @@ def check_zip_package(path: Path, limits: Limits) -> None:
 
 def check_zip_entries(name: str, infos: list[zipfile.ZipInfo], archive_size: int, limits: Limits) -> None:
     """Count, sizes, ratios, encryption and methods of the entries, as the directory declares."""
+    import zipfile
+
     if len(infos) > limits.max_zip_entries:
         raise _zip_bomb(name, f"{len(infos):,} entries > {limits.max_zip_entries:,}")
     total = 0

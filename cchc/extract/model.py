@@ -24,8 +24,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property
+from typing import TYPE_CHECKING
 
-from cchc.text.lost_u import TextRepair
+if TYPE_CHECKING:  # lost_u is imported only where a TCVN3 document is repaired
+    from cchc.text.lost_u import TextRepair
 
 
 class VMerge(str, Enum):

@@ -11,6 +11,7 @@ repaired words, so nothing in the record changes silently.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING
 
 import regex
 
@@ -19,7 +20,9 @@ from cchc.extract.columns import Role
 from cchc.extract.model import ExtractedDocument
 from cchc.normalize.audit import entry
 from cchc.record import AuditEntry, Finding, ReportMeta
-from cchc.text.lost_u import TextRepair
+
+if TYPE_CHECKING:
+    from cchc.text.lost_u import TextRepair
 
 # Record fields read from one cell role each, in record order.
 _FIELDS = (("shortcoming", Role.SHORTCOMING), ("criteria", Role.CRITERIA), ("remedy", Role.REMEDY),
