@@ -6,13 +6,14 @@ Every comparison of words (header roles, status phrases, deadline words) goes th
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import regex
 
-_TAG = regex.compile(r"</?[A-Za-z][^<>]*>")
-_MARKDOWN_EMPHASIS = regex.compile(r"\*\*|__")
-_INVISIBLE = regex.compile("[\u00ad\u200b\u200c\u200d\ufeff]")
+_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+_MARKDOWN_EMPHASIS = re.compile(r"\*\*|__")
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\ufeff]")
 _SPACES = regex.compile(r"[\s\u00a0\u2007\u202f]+")
 # A word hyphenated at a soft hyphen at the end of a line ("c\u00ad" + "ường"): one word.
 _SOFT_BREAK = regex.compile(r"(?<=\p{L})\u00ad[ \t]*\n[ \t]*(?=\p{L})")
@@ -36,7 +37,7 @@ _FLAT_BULLET = r"(?<=\S)[ \t]+{marker}[ \t]+(?=\p{{Lu}})"
 # Two capitalised words before the dash make a proper name ("Phòng Kế hoạch - Tài chính"),
 # not the end of an item.
 _NAME_BEFORE = regex.compile(r"\p{Lu}\p{Ll}*\s+\p{L}+\s*$")
-_SPACED_RANGE = regex.compile(r"(?<=\b\d{4})-[ \t]+(?=\d{4}\b)")
+_SPACED_RANGE = re.compile(r"(?<=\b\d{4})-[ \t]+(?=\d{4}\b)")
 # A document symbol whose line was cut after its hyphen and flattened: "112/KH- SNV".
 _SPACED_SYMBOL = regex.compile(r"(?<=\d/(?:\d{4}/)?[\p{L}&]{1,10})-[ \t]+(?=\p{Lu})")
 # A symbol's letters cut by a narrow column and flattened: "373/UB ND-VP", "200/T Tr-VP",
