@@ -297,14 +297,23 @@ def _layouts(
 
 
 def _glyphs(chars: Sequence[dict[str, Any]], bbox: tuple[float, float, float, float]) -> tuple[Glyph, ...]:
-    """Characters with text whose centre lies on the page (off-page text is not shown)."""
+    """Characters with text whose centre lies on the page (off-page text is not shown).
+
+    The centre is computed here as ``Glyph.mid_x`` / ``mid_y`` compute it (same operations,
+    so the same floats), before a glyph is built: most pages' every glyph passes, and the
+    properties cost a call each.
+    """
     x0, top, x1, bottom = bbox
     out: list[Glyph] = []
     for c in chars:
-        glyph = Glyph(c["text"], float(c["x0"]), float(c["top"]), float(c["x1"]), float(c["bottom"]))
-        if glyph.text and x0 <= glyph.mid_x <= x1 and top <= glyph.mid_y <= bottom:
-            out.append(glyph)
+        text = c["text"]
+        gx0, gtop, gx1, gbottom = float(c["x0"]), float(c["top"]), float(c["x1"]), float(c["bottom"])
+        if text and x0 <= (gx0 + gx1) / 2 <= x1 and top <= (gtop + gbottom) / 2 <= bottom:
+            out.append(Glyph(text, gx0, gtop, gx1, gbottom))
     return tuple(out)
+
+
+Cells = dict[tuple[int, int], list[tuple[float, float]]]  # one font's kept (x0, top), per cell
 
 
 def dedupe(chars: Sequence[dict[str, Any]], tolerance: float) -> list[dict[str, Any]]:
@@ -313,31 +322,51 @@ def dedupe(chars: Sequence[dict[str, Any]], tolerance: float) -> list[dict[str, 
     The rule of pdfplumber's ``dedupe_chars`` (same text, font and size; x0 and top within
     ``tolerance``), in linear time: its sort-based version took a third of the reading time.
     Kept characters are filed per font in cells twice the tolerance wide, so those within
-    the tolerance of a point lie in one or two cells each way.
+    the tolerance of a point lie in one or two cells each way.  A page uses few (text, font,
+    size) styles, so a style's font key (its size rounded) is built once, not per glyph.
     """
-    kept: dict[tuple[Any, ...], dict[tuple[int, int], list[tuple[float, float]]]] = {}
+    kept: dict[tuple[Any, ...], Cells] = {}
+    by_style: dict[tuple[Any, Any, Any], Cells] = {}  # raw (text, font, size) → its font's cells
     out: list[dict[str, Any]] = []
     step = max(2 * tolerance, 1e-6)
     for c in chars:
         x, y = float(c["x0"]), float(c["top"])
-        font = (c["text"], c.get("fontname"), round(float(c.get("size", 0)), 2))
-        cells = kept.get(font)
+        style = (c["text"], c.get("fontname"), c.get("size", 0))
+        cells = by_style.get(style)
         if cells is None:
-            cells = kept[font] = {}
-        elif _drawn_near(cells, x, y, tolerance, step):
+            font = (style[0], style[1], round(float(style[2]), 2))
+            cells = by_style[style] = kept.setdefault(font, {})
+        if cells and _drawn_near(cells, x, y, tolerance, step):
             continue
-        cells.setdefault((int(x // step), int(y // step)), []).append((x, y))
+        key = (int(x // step), int(y // step))
+        points = cells.get(key)
+        if points is None:
+            cells[key] = [(x, y)]
+        else:
+            points.append((x, y))
         out.append(c)
     return out
 
 
-def _drawn_near(cells: dict[tuple[int, int], list[tuple[float, float]]], x: float, y: float,
-                tolerance: float, step: float) -> bool:
-    for bx in range(int((x - tolerance) // step), int((x + tolerance) // step) + 1):
-        for by in range(int((y - tolerance) // step), int((y + tolerance) // step) + 1):
-            for px, py in cells.get((bx, by), ()):
-                if abs(px - x) <= tolerance and abs(py - y) <= tolerance:
-                    return True
+def _drawn_near(cells: Cells, x: float, y: float, tolerance: float, step: float) -> bool:
+    """Some kept point lies within ``tolerance`` of (x, y) each way, looked for in the cells
+    the tolerance reaches: two each way, or one; three where rounding puts both ends of
+    the reach just over a cell's edge."""
+    x_lo, x_hi = int((x - tolerance) // step), int((x + tolerance) // step)
+    y_lo, y_hi = int((y - tolerance) // step), int((y + tolerance) // step)
+    found: tuple[list[tuple[float, float]] | None, ...]
+    if x_hi - x_lo == 1 and y_hi - y_lo == 1:  # the usual case, without building two ranges
+        found = (cells.get((x_lo, y_lo)), cells.get((x_lo, y_hi)), cells.get((x_hi, y_lo)),
+                 cells.get((x_hi, y_hi)))
+    else:
+        found = tuple(cells.get((bx, by)) for bx in range(x_lo, x_hi + 1) for by in range(y_lo, y_hi + 1))
+    return any(_near(points, x, y, tolerance) for points in found if points is not None)
+
+
+def _near(points: list[tuple[float, float]], x: float, y: float, tolerance: float) -> bool:
+    for px, py in points:
+        if abs(px - x) <= tolerance and abs(py - y) <= tolerance:
+            return True
     return False
 
 
@@ -347,7 +376,8 @@ def legacy_font_names(chars: Sequence[dict[str, Any]]) -> set[str]:
     Text in those fonts is Vietnamese in a legacy 8-bit encoding; ``normalize`` converts it
     when the document says which fonts it used.
     """
-    names = {_SUBSET_TAG.sub("", str(c.get("fontname", ""))) for c in chars}
+    raw = {c.get("fontname", "") for c in chars}  # a page's few fonts, each cleaned once
+    names = {_SUBSET_TAG.sub("", str(name)) for name in raw}
     return {n for n in names if _LEGACY_FONT.match(n)}
 
 
