@@ -586,16 +586,25 @@ def _holds_any(grid: Grid, rules: Sequence[Rule]) -> bool:
 def distribute_glyphs(
     grids: Sequence[Grid], glyphs: Iterable[Glyph]
 ) -> tuple[list[list[list[Glyph]]], list[Glyph]]:
-    """Glyphs per grid per cell (the innermost grid wins), and the glyphs outside all cells."""
+    """Glyphs per grid per cell (the innermost grid wins), and the glyphs outside all cells.
+
+    ``Grid.cell_index_at`` written out over the grids' lines (every glyph of a page passes
+    here): each glyph's centre computed once, as ``Glyph.mid_x`` / ``mid_y`` compute it.
+    """
     buckets: list[list[list[Glyph]]] = [[[] for _ in grid.cells] for grid in grids]
     outside: list[Glyph] = []
     by_area = sorted(range(len(grids)), key=lambda i: _area(grids[i].box))
+    lattices = [(grids[i].xs, grids[i].ys, grids[i].n_cols, grids[i].n_rows, grids[i].owner, buckets[i])
+                for i in by_area]
     for g in glyphs:
-        for i in by_area:
-            k = grids[i].cell_index_at(g.mid_x, g.mid_y)
-            if k is not None:
-                buckets[i][k].append(g)
-                break
+        x, y = (g.x0 + g.x1) / 2, (g.top + g.bottom) / 2
+        for xs, ys, n_cols, n_rows, owner, cells in lattices:
+            col, row = bisect_right(xs, x) - 1, bisect_right(ys, y) - 1
+            if 0 <= col < n_cols and 0 <= row < n_rows:
+                k = owner[row][col]
+                if k is not None:
+                    cells[k].append(g)
+                    break
         else:
             outside.append(g)
     return buckets, outside

@@ -10,8 +10,9 @@ import math
 import statistics
 import unicodedata
 from collections.abc import Iterable, Sequence
+from operator import attrgetter
 
-from cchc.extract.pdf_grid import Glyph, LayoutSettings, TextLine, cluster_chain
+from cchc.extract.pdf_grid import Glyph, LayoutSettings, TextLine
 
 
 def glyphs_to_lines(
@@ -23,10 +24,9 @@ def glyphs_to_lines(
     mixed font sizes and accents on one baseline stay together.  With ``split_columns``
     a wide gap (side-by-side blocks such as the report head) starts a separate line.
     """
-    ordered = sorted(glyphs, key=lambda g: (g.mid_y, g.x0))
     lines: list[TextLine] = []
-    for group in _overlapping(cluster_chain(ordered, lambda g: g.mid_y, settings.line_tolerance)):
-        for run in _runs(sorted(group, key=lambda g: g.x0), settings, split_columns):
+    for group in _overlapping(_rows(glyphs, settings.line_tolerance)):
+        for run in _runs(sorted(group, key=_X0), settings, split_columns):
             text = _join(run, settings)
             if text:
                 lines.append(
@@ -41,6 +41,25 @@ def glyphs_to_lines(
     return lines
 
 
+_X0 = attrgetter("x0")
+
+
+def _rows(glyphs: Iterable[Glyph], tolerance: float) -> list[list[Glyph]]:
+    """Glyphs by (centre height, x0), chained into rows whose successive centres differ at
+    most ``tolerance`` (``cluster_chain`` on ``Glyph.mid_y``, each centre computed once: this
+    runs for every cell of every table)."""
+    keyed = sorted([((g.top + g.bottom) / 2, g.x0, i, g) for i, g in enumerate(glyphs)])
+    rows: list[list[Glyph]] = []
+    last = 0.0
+    for mid, _, _, g in keyed:
+        if rows and mid - last <= tolerance:
+            rows[-1].append(g)
+        else:
+            rows.append([g])
+        last = mid
+    return rows
+
+
 _SAME_LINE_OVERLAP = 0.6  # two glyph rows overlapping this much of their height are one line
 
 
@@ -48,19 +67,25 @@ def _overlapping(groups: list[list[Glyph]]) -> list[list[Glyph]]:
     """Join glyph rows (top first) that overlap over most of their height: one line whose
     letters come from two fonts with other boxes (a browser draws the accented letters its
     font lacks from a fallback font, its box set 3 pt higher), never two lines of text.
+
+    Rows that do not overlap at all (most) are told apart without the medians.
     """
     out: list[list[Glyph]] = []
+    extents: list[tuple[float, float]] = []  # each row's top and bottom
     for group in groups:
+        extent = (min(g.top for g in group), max(g.bottom for g in group))
         if out:
-            above = out[-1]
-            top, bottom = max(min(g.top for g in above), min(g.top for g in group)), \
-                min(max(g.bottom for g in above), max(g.bottom for g in group))
-            height = min(statistics.median(g.height for g in above),
-                         statistics.median(g.height for g in group))
-            if height > 0 and bottom - top >= _SAME_LINE_OVERLAP * height:
-                out[-1] = above + group
-                continue
+            above, (above_top, above_bottom) = out[-1], extents[-1]
+            top, bottom = max(above_top, extent[0]), min(above_bottom, extent[1])
+            if bottom >= top:  # else no overlap, whatever the heights
+                height = min(statistics.median(g.height for g in above),
+                             statistics.median(g.height for g in group))
+                if height > 0 and bottom - top >= _SAME_LINE_OVERLAP * height:
+                    out[-1] = above + group
+                    extents[-1] = (min(above_top, extent[0]), max(above_bottom, extent[1]))
+                    continue
         out.append(group)
+        extents.append(extent)
     return out
 
 
@@ -72,8 +97,10 @@ def _runs(glyphs: list[Glyph], settings: LayoutSettings, split: bool) -> list[li
     narrow head ("UBND HUYỆN CẨM XUYÊN  CỘNG HÒA …", 1.8 heights) stays joined too; the
     metadata reader copes with joined head lines, not with a number cut from its symbol.
     """
+    if not split:
+        return [glyphs]
     ink = [g for g in glyphs if not g.text.isspace()]
-    if not split or len(ink) < 2:
+    if len(ink) < 2:
         return [glyphs]
     height = max(1.0, statistics.median(g.height for g in ink))
     runs = [[ink[0]]]
@@ -85,13 +112,18 @@ def _runs(glyphs: list[Glyph], settings: LayoutSettings, split: bool) -> list[li
 
 
 def _join(glyphs: Sequence[Glyph], settings: LayoutSettings) -> str:
-    """Glyph texts left to right, a space where the gap is wider than a letter's spacing."""
+    """Glyph texts left to right, a space where the gap is wider than a letter's spacing.
+
+    Heights are ``bottom - top`` written out (``Glyph.height``'s sum, without its call).
+    """
     parts: list[str] = []
     prev: Glyph | None = None
+    word_gap = settings.word_gap
+    last = len(glyphs) - 1
     for k, g in enumerate(glyphs):
-        if g.text.isspace() and k + 1 < len(glyphs) and glyphs[k + 1].x0 < g.x0 + 0.5 * (g.x1 - g.x0):
+        if g.text.isspace() and k < last and glyphs[k + 1].x0 < g.x0 + 0.5 * (g.x1 - g.x0):
             continue  # a space the next glyph overlaps takes no room: a browser's soft hyphen
-        if prev is not None and g.x0 - prev.x1 > settings.word_gap * max(g.height, prev.height):
+        if prev is not None and g.x0 - prev.x1 > word_gap * max(g.bottom - g.top, prev.bottom - prev.top):
             parts.append(" ")
         parts.append(g.text)
         prev = g
