@@ -173,25 +173,26 @@ def _chars(page: pypdfium2.PdfPage, height: float) -> list[dict[str, Any]]:
     """
     textpage = page.get_textpage()
     raw = textpage.raw
+    handle = ctypes.cast(raw, ctypes.c_void_p).value
     out: list[dict[str, Any]] = []
     fonts: dict[int, str] = {}
     advances: dict[tuple[int, int], float] = {}
     ox, oy = ctypes.c_double(), ctypes.c_double()
+    at_x, at_y = ctypes.addressof(ox), ctypes.addressof(oy)
     width = ctypes.c_float()
-    unicode_of, origin_of = pdfium_c.FPDFText_GetUnicode, pdfium_c.FPDFText_GetCharOrigin
-    object_of = ctypes.cast(pdfium_c.FPDFText_GetTextObject, _OBJECT_ADDRESS)  # an int: cheap to compare
+    unicode_of, object_of, origin_of = _PER_GLYPH
     current = 0  # the text object the glyphs below belong to, and what is the same for all of them
     font: Any = None
     size = scale_x = tall = 0.0
     name = ""
     try:
         for i in range(pdfium_c.FPDFText_CountChars(raw)):
-            code = unicode_of(raw, i)
+            code = unicode_of(handle, i)
             if code == _PDFIUM_HYPHEN:
                 code = 0x2D
             if code < 0x20 or code in (0xFFFE, 0xFFFF):
                 continue
-            address = object_of(raw, i)
+            address = object_of(handle, i)
             if not address:  # a space or line break pdfium made up between drawn glyphs
                 continue
             if address != current:
@@ -204,7 +205,7 @@ def _chars(page: pypdfium2.PdfPage, height: float) -> list[dict[str, Any]]:
                 if not pdfium_c.FPDFFont_GetGlyphWidth(font, code, size, width):
                     raise PdfiumUnsupported("a glyph without a width")
                 advance = advances[key] = float(width.value) * scale_x
-            origin_of(raw, i, ox, oy)
+            origin_of(handle, i, at_x, at_y)
             x0 = ox.value
             base = height - oy.value
             out.append({"text": chr(code), "x0": x0, "x1": x0 + advance, "top": base - tall,
@@ -214,7 +215,21 @@ def _chars(page: pypdfium2.PdfPage, height: float) -> list[dict[str, Any]]:
     return out
 
 
-_OBJECT_ADDRESS = ctypes.CFUNCTYPE(ctypes.c_void_p, pdfium_c.FPDF_TEXTPAGE, ctypes.c_int)
+def _per_glyph() -> tuple[Any, Any, Any]:
+    """pdfium's three calls made for every glyph, typed on plain addresses (the text page
+    and the origin's two doubles passed as ints): ctypes converts an int faster than it
+    checks a pointer's type (a tenth of this loop's time).  The text object comes back
+    as an int too, cheap to compare with the previous glyph's."""
+    address = ctypes.c_void_p
+    unicode_of = ctypes.CFUNCTYPE(ctypes.c_uint, address, ctypes.c_int)
+    object_of = ctypes.CFUNCTYPE(address, address, ctypes.c_int)
+    origin_of = ctypes.CFUNCTYPE(ctypes.c_int, address, ctypes.c_int, address, address)
+    return (ctypes.cast(pdfium_c.FPDFText_GetUnicode, unicode_of),
+            ctypes.cast(pdfium_c.FPDFText_GetTextObject, object_of),
+            ctypes.cast(pdfium_c.FPDFText_GetCharOrigin, origin_of))
+
+
+_PER_GLYPH = _per_glyph()
 
 
 def _text_object(raw: Any, index: int) -> tuple[Any, float, float, float]:
