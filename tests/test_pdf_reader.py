@@ -440,7 +440,7 @@ def test_triage_and_full_read_give_the_same_tables() -> None:
 def test_triage_that_finds_nothing_falls_back_to_every_page(monkeypatch: pytest.MonkeyPatch) -> None:
     from cchc.extract import pdf_reader
 
-    monkeypatch.setattr(pdf_reader, "triage", lambda path, password: None)
+    monkeypatch.setattr(pdf_reader, "triage", lambda path, password, pages=None: None)
     pdf = SAMPLES / "ubnd_camxuyen_2023.pdf"
     assert read_pdf(pdf).tables == read_pdf(pdf, use_triage=False).tables
 
@@ -450,7 +450,7 @@ def test_triage_pages_without_the_appendix_fall_back(monkeypatch: pytest.MonkeyP
     from cchc.extract.pdf_triage import Triage
 
     wrong = Triage((1,), {2: ("x",), 3: ("y",), 4: ("z",)}, 4)  # only page 1: no appendix table
-    monkeypatch.setattr(pdf_reader, "triage", lambda path, password: wrong)
+    monkeypatch.setattr(pdf_reader, "triage", lambda path, password, pages=None: wrong)
     pdf = SAMPLES / "ubnd_camxuyen_2023.pdf"
     assert read_pdf(pdf).tables == read_pdf(pdf, use_triage=False).tables
 

@@ -60,15 +60,50 @@ class PdfiumUnsupported(Exception):
 
 
 class PdfiumPdf:
-    """An open document whose ``pages`` read themselves on first use (pdfplumber's shape)."""
+    """An open document whose ``pages`` read themselves on first use (pdfplumber's shape).
+
+    Triage reads every page's text (``pdf_triage``) before some pages are read again with
+    their geometry: page 1 and the appendix, at the end.  Both read the same loaded page
+    and text page (loading them is most of a page's cost in pdfium), kept open for page 1
+    and the last :data:`_KEPT_PAGES` loaded, so that a long report holds a few pages only.
+    """
 
     def __init__(self, document: pypdfium2.PdfDocument) -> None:
         self._document = document
-        self.pages = [PdfiumPage(document, index) for index in range(len(document))]
+        self._loaded: dict[int, tuple[pypdfium2.PdfPage, pypdfium2.PdfTextPage]] = {}  # oldest first
+        self.pages = [PdfiumPage(self, index) for index in range(len(document))]
+
+    def text_page(self, index: int) -> pypdfium2.PdfTextPage:
+        """Page ``index``'s (0-based) text page, loaded once for triage and the page's reading."""
+        return self.load(index)[1]
+
+    def load(self, index: int) -> tuple[pypdfium2.PdfPage, pypdfium2.PdfTextPage]:
+        """Page ``index`` and its text page, loaded if not kept from an earlier use."""
+        found = self._loaded.pop(index, None)
+        if found is None:
+            page = self._document[index]
+            try:
+                found = (page, page.get_textpage())
+            except BaseException:
+                page.close()
+                raise
+        self._loaded[index] = found
+        while len(self._loaded) > _KEPT_PAGES + 1:
+            self.unload(next(i for i in self._loaded if i != 0))
+        return found
+
+    def unload(self, index: int) -> None:
+        """Close page ``index`` and its text page if they are loaded."""
+        found = self._loaded.pop(index, None)
+        if found is not None:
+            found[1].close()
+            found[0].close()
 
     def close(self) -> None:
         for page in self.pages:
             page.close()
+        for index in list(self._loaded):
+            self.unload(index)
         self._document.close()
 
     def __enter__(self) -> PdfiumPdf:
@@ -76,6 +111,9 @@ class PdfiumPdf:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+_KEPT_PAGES = 8  # loaded pages kept open besides page 1: a short report's, a long one's last
 
 
 def open_pdfium(path: Path, password: str | None, max_pages: int) -> PdfiumPdf | None:
@@ -99,11 +137,10 @@ def open_pdfium(path: Path, password: str | None, max_pages: int) -> PdfiumPdf |
 class PdfiumPage:
     """One page: ``bbox``, ``chars``, ``lines``, ``rects``, ``curves`` as pdfplumber gives them."""
 
-    def __init__(self, document: pypdfium2.PdfDocument, index: int) -> None:
-        self._document = document
+    def __init__(self, pdf: PdfiumPdf, index: int) -> None:
+        self._pdf = pdf
         self.index = index
         self._read = False
-        self._page: pypdfium2.PdfPage | None = None
         self.bbox: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
         self._chars: list[dict[str, Any]] = []
         self._lines: list[dict[str, Any]] = []
@@ -132,16 +169,14 @@ class PdfiumPage:
 
     def close(self) -> None:
         """Free the page and what was read from it (as pdfplumber's ``Page.close``)."""
-        if self._page is not None:
-            self._page.close()
-            self._page = None
+        self._pdf.unload(self.index)
         self._read = False
         self._chars, self._lines, self._rects, self._curves = [], [], [], []
 
     def _ensure(self) -> None:
         if self._read:
             return
-        page = self._page = self._document[self.index]
+        page, textpage = self._pdf.load(self.index)
         if page.get_rotation() % 360:
             raise PdfiumUnsupported(f"page {self.index + 1} is rotated")
         media = page.get_mediabox()
@@ -149,7 +184,7 @@ class PdfiumPage:
             raise PdfiumUnsupported(f"page {self.index + 1} has a media box off the origin or a crop box")
         width, height = media[2], media[3]
         self.bbox = (0.0, 0.0, float(width), float(height))
-        self._chars = _chars(page, float(height))
+        self._chars = _chars(textpage, float(height))
         for kind, obj in _paths(page, float(height)):
             {"line": self._lines, "rect": self._rects, "curve": self._curves}[kind].append(obj)
         self._read = True
@@ -158,7 +193,7 @@ class PdfiumPage:
 # -- text ------------------------------------------------------------------------------
 
 
-def _chars(page: pypdfium2.PdfPage, height: float) -> list[dict[str, Any]]:
+def _chars(textpage: pypdfium2.PdfTextPage, height: float) -> list[dict[str, Any]]:
     """The page's characters as drawn: pdfium's made-up spaces and line breaks (no text
     object) left out, drawn spaces kept even where pdfium marks them generated (it does so
     for a space whose box has no width).
@@ -171,7 +206,6 @@ def _chars(page: pypdfium2.PdfPage, height: float) -> list[dict[str, Any]]:
     closed the gap of the space after it, and two words joined (``TRỪ ĐIỂM``).  Text that
     is rotated or skewed raises :class:`PdfiumUnsupported` (pdfplumber reads it).
     """
-    textpage = page.get_textpage()
     raw = textpage.raw
     handle = ctypes.cast(raw, ctypes.c_void_p).value
     out: list[dict[str, Any]] = []
@@ -185,33 +219,30 @@ def _chars(page: pypdfium2.PdfPage, height: float) -> list[dict[str, Any]]:
     font: Any = None
     size = scale_x = tall = 0.0
     name = ""
-    try:
-        for i in range(pdfium_c.FPDFText_CountChars(raw)):
-            code = unicode_of(handle, i)
-            if code == _PDFIUM_HYPHEN:
-                code = 0x2D
-            if code < 0x20 or code in (0xFFFE, 0xFFFF):
-                continue
-            address = object_of(handle, i)
-            if not address:  # a space or line break pdfium made up between drawn glyphs
-                continue
-            if address != current:
-                current = address
-                font, size, scale_x, tall = _text_object(raw, i)
-                name = _font_name(font, fonts)
-            key = (current, code)
-            advance = advances.get(key)
-            if advance is None:
-                if not pdfium_c.FPDFFont_GetGlyphWidth(font, code, size, width):
-                    raise PdfiumUnsupported("a glyph without a width")
-                advance = advances[key] = float(width.value) * scale_x
-            origin_of(handle, i, at_x, at_y)
-            x0 = ox.value
-            base = height - oy.value
-            out.append({"text": chr(code), "x0": x0, "x1": x0 + advance, "top": base - tall,
-                        "bottom": base, "size": tall, "fontname": name})
-    finally:
-        textpage.close()
+    for i in range(pdfium_c.FPDFText_CountChars(raw)):
+        code = unicode_of(handle, i)
+        if code == _PDFIUM_HYPHEN:
+            code = 0x2D
+        if code < 0x20 or code in (0xFFFE, 0xFFFF):
+            continue
+        address = object_of(handle, i)
+        if not address:  # a space or line break pdfium made up between drawn glyphs
+            continue
+        if address != current:
+            current = address
+            font, size, scale_x, tall = _text_object(raw, i)
+            name = _font_name(font, fonts)
+        key = (current, code)
+        advance = advances.get(key)
+        if advance is None:
+            if not pdfium_c.FPDFFont_GetGlyphWidth(font, code, size, width):
+                raise PdfiumUnsupported("a glyph without a width")
+            advance = advances[key] = float(width.value) * scale_x
+        origin_of(handle, i, at_x, at_y)
+        x0 = ox.value
+        base = height - oy.value
+        out.append({"text": chr(code), "x0": x0, "x1": x0 + advance, "top": base - tall,
+                    "bottom": base, "size": tall, "fontname": name})
     return out
 
 

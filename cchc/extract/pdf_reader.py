@@ -144,7 +144,8 @@ def _read(pdf: PDF | PdfiumPdf, path: Path, password: str | None, settings: PdfS
           use_triage: bool) -> ExtractedDocument | None:
     """The pages of an open document (pdfium's or pdfplumber's) into the document; None
     when no page has text (a scan)."""
-    plan = triage(path, password) if use_triage else None
+    shared = pdf if isinstance(pdf, PdfiumPdf) else None  # its pages are loaded once for both
+    plan = triage(path, password, shared) if use_triage else None
     page = _PageReader(settings)
     if plan is not None:
         page.read(pdf, path.name, plan.geometry, plan.text_lines)

@@ -22,11 +22,14 @@ import ctypes
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import regex
 
 from cchc.text.vietnamese import fold
+
+if TYPE_CHECKING:  # pypdfium2 is imported when the file is read
+    from cchc.extract.pdf_pdfium import PdfiumPdf
 
 # "TT"/"STT"/"Số TT" as a word (not "TT-BNV", "01/TT"), then, past the criteria column's
 # header wrapped over several lines (300 characters: more than the four lines of 40 + 80
@@ -53,17 +56,18 @@ class Triage:
     n_pages: int
 
 
-def triage(path: Path, password: str | None = None) -> Triage | None:
+def triage(path: Path, password: str | None = None, pages: PdfiumPdf | None = None) -> Triage | None:
     """The pages that need geometry, or None when the appendix was not found in the text.
 
     The text is first taken in pdfium's order (the order it was drawn in, with pdfium's
     line breaks).  A producer may draw a page's words out of reading order (glyphs of a
     fallback font after the rest of the line, cells in any order); when the appendix is not
     found that way, each page's text is rebuilt from the characters' positions and searched
-    again.
+    again.  ``pages``: the file already open in pdfium for reading, whose loaded pages the
+    reading then uses again (else the file is opened here).
     """
     for ordered in (False, True):
-        texts = page_texts(path, password, by_position=ordered)
+        texts = page_texts(path, password, by_position=ordered, pages=pages)
         if texts is None:
             return None
         start = _start_in_any_reading(texts)
@@ -89,9 +93,16 @@ def _start_in_any_reading(texts: list[str]) -> int | None:
     return None
 
 
-def page_texts(path: Path, password: str | None, *, by_position: bool = False) -> list[str] | None:
+def page_texts(path: Path, password: str | None, *, by_position: bool = False,
+               pages: PdfiumPdf | None = None) -> list[str] | None:
     """Each page's text from pdfium (in drawing order, or ``by_position``: lines top to
-    bottom, each left to right), or None when pdfium cannot read the file."""
+    bottom, each left to right), or None when pdfium cannot read the file.  Read from
+    ``pages`` when given (the file open for reading), else from the file."""
+    if pages is not None:
+        try:
+            return [_text(pages.text_page(index), by_position) for index in range(len(pages.pages))]
+        except Exception:
+            return None
     try:
         import pypdfium2
     except ImportError:  # pragma: no cover - installed with pdfplumber
@@ -106,7 +117,7 @@ def page_texts(path: Path, password: str | None, *, by_position: bool = False) -
             page = document[index]
             textpage = page.get_textpage()
             try:
-                out.append(positional_text(textpage) if by_position else textpage.get_text_range())
+                out.append(_text(textpage, by_position))
             finally:
                 textpage.close()
                 page.close()
@@ -115,6 +126,10 @@ def page_texts(path: Path, password: str | None, *, by_position: bool = False) -
         return None
     finally:
         document.close()
+
+
+def _text(textpage: Any, by_position: bool) -> str:
+    return positional_text(textpage) if by_position else str(textpage.get_text_range())
 
 
 _LINE_SHIFT = 0.4  # a baseline this many font sizes off the line's starts another line
