@@ -378,3 +378,29 @@ def test_unicode_vietnamese_in_latin1_letters_is_left_unchanged(text: str) -> No
 def test_encode_then_decode_is_identity(text: str) -> None:
     assert decode_vni(encode_vni(text)) == text
     assert decode_tcvn3(encode_tcvn3(text)) == text  # no accented capitals in these words
+
+
+_VNI_KEYS = json.loads((Path(__file__).resolve().parent.parent / "cchc" / "text" / "data" / "vni.json")
+                       .read_text("utf-8"))["entries"]
+_VNI_CHARS = sorted({c for e in _VNI_KEYS for c in e["legacy"]} | {c.swapcase() for e in _VNI_KEYS
+                                                                     for c in e["legacy"]} | set("ab .,"))
+
+
+@given(st.text(alphabet=st.sampled_from(_VNI_CHARS), max_size=20))
+@settings(max_examples=300, deadline=None)
+def test_vni_decoding_takes_the_longest_sequence_first(text: str) -> None:
+    """decode_vni reads a two-character sequence before a single character wherever both could
+    start, as a plain longest-first scan over the table does."""
+    table = {e["legacy"]: e["unicode"] for e in _VNI_KEYS}
+    table.update({k[0] + k[1].swapcase(): v for k, v in list(table.items())
+                  if len(k) == 2 and k[0] + k[1].swapcase() not in table})
+    out, i = [], 0
+    while i < len(text):
+        pair = text[i:i + 2]
+        if len(pair) == 2 and pair in table:
+            out.append(table[pair])
+            i += 2
+        else:
+            out.append(table.get(text[i], text[i]))
+            i += 1
+    assert decode_vni(text) == "".join(out)
