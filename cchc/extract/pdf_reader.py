@@ -361,13 +361,11 @@ def _drawn_near(cells: Cells, x: float, y: float, tolerance: float, step: float)
                  cells.get((x_hi, y_hi)))
     else:
         found = tuple(cells.get((bx, by)) for bx in range(x_lo, x_hi + 1) for by in range(y_lo, y_hi + 1))
-    return any(_near(points, x, y, tolerance) for points in found if points is not None)
-
-
-def _near(points: list[tuple[float, float]], x: float, y: float, tolerance: float) -> bool:
-    for px, py in points:
-        if abs(px - x) <= tolerance and abs(py - y) <= tolerance:
-            return True
+    for points in found:
+        if points is not None:
+            for px, py in points:
+                if abs(px - x) <= tolerance and abs(py - y) <= tolerance:
+                    return True
     return False
 
 
