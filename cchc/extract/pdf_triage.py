@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import ctypes
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -87,7 +88,7 @@ def _start_in_any_reading(texts: list[str]) -> int | None:
     from cchc.text.encodings import decode_tcvn3, decode_vni
 
     for decode in (decode_tcvn3, decode_vni):
-        start = appendix_start([decode(text) for text in texts])
+        start = appendix_start(map(decode, texts))  # decoded page by page, up to the header
         if start is not None:
             return start
     return None
@@ -177,17 +178,21 @@ def positional_text(textpage: Any) -> str:
     return "\n".join(out)
 
 
-def appendix_start(texts: list[str]) -> int | None:
-    """1-based page where the appendix (its heading, else its table header) starts."""
-    folded = ["\n".join(fold(line) for line in _lines(text)) if _may_hold(text) else "" for text in texts]
-    header = next((n for n, text in enumerate(folded, start=1)
-                   if _HEADER.search(text) or _HEADER_LOOSE.search(text)), None)
-    if header is None:
-        return None
-    for n in (header - 1, header):  # the heading on the table's page or on the page before
-        if n >= 1 and any(_HEADING.match(line) for line in folded[n - 1].split("\n")):
-            return n
-    return header
+def appendix_start(texts: Iterable[str]) -> int | None:
+    """1-based page where the appendix (its heading, else its table header) starts.
+
+    Pages are folded one by one up to the first that shows the header: the pages after it
+    cannot change the answer, and folding every line is triage's main cost.
+    """
+    folded: list[str] = []
+    for header, text in enumerate(texts, start=1):
+        folded.append("\n".join(fold(line) for line in _lines(text)) if _may_hold(text) else "")
+        if _HEADER.search(folded[-1]) or _HEADER_LOOSE.search(folded[-1]):
+            for n in (header - 1, header):  # the heading on the table's page or on the page before
+                if n >= 1 and any(_HEADING.match(line) for line in folded[n - 1].split("\n")):
+                    return n
+            return header
+    return None
 
 
 def _may_hold(text: str) -> bool:
