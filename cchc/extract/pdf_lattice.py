@@ -140,14 +140,20 @@ def intersections_to_cells(intersections: Intersections) -> list[Bbox]:
         return p1[1] == p2[1] and bool(boxes[p1][1] & boxes[p2][1])
 
     points = sorted(intersections)
+    # pdfplumber scans all later points for those below (same x) and right (same y) of each
+    # point; the same lists, in the same order, from the points of each column and row
+    columns: dict[float, list[PointXY]] = {}
+    rows: dict[float, list[PointXY]] = {}
+    for p in points:
+        columns.setdefault(p[0], []).append(p)
+        rows.setdefault(p[1], []).append(p)
 
     def smallest_cell(i: int) -> Bbox | None:
         if i == len(points) - 1:
             return None
         pt = points[i]
-        rest = points[i + 1:]
-        below = [x for x in rest if x[0] == pt[0]]
-        right = [x for x in rest if x[1] == pt[1]]
+        below = [x for x in columns[pt[0]] if x[1] > pt[1]]
+        right = [x for x in rows[pt[1]] if x[0] > pt[0]]
         for below_pt in below:
             if not connects(pt, below_pt):
                 continue
