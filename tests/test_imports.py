@@ -42,6 +42,8 @@ def test_reading_a_file_imports_no_heavy_library(sample: str) -> None:
     assert not heavy, f"reading {sample} imported {heavy}"
     ocr = sorted({"cv2", "tesserocr", "numpy"} & imported)  # only a scan needs the OCR stack
     assert not ocr, f"reading {sample} imported {ocr}"
+    fallback = sorted({"pdfplumber", "pdfminer"} & imported)  # only when pdfium cannot read it
+    assert not fallback, f"reading {sample} imported {fallback}"
 
 
 @pytest.mark.parametrize("argv", [["--help"], ["extract", "--help"],
@@ -69,3 +71,22 @@ def test_import_cchc_is_light() -> None:
     imported = _imported("import cchc; cchc.read; cchc.Report")
     assert not set(HEAVY) & imported
     assert not {"pdfplumber", "docx", "numpy", "pypdfium2"} & imported
+
+
+def _threshold_after(code: str) -> str:
+    done = subprocess.run([sys.executable, "-c", code + "\nimport gc; print(gc.get_threshold()[0])"],
+                          cwd=ROOT, capture_output=True, text=True, timeout=120, check=True)
+    return done.stdout.strip().splitlines()[-1]
+
+
+def test_collector_batches_in_the_command_line_only() -> None:
+    """cchc's own processes collect young objects in batches (cchc/gc_policy.py); a program
+    that imports cchc and reads a report keeps its collector as it was."""
+    sample = str(SAMPLES / "seed_stp_2023_q1.txt")
+    from cchc.gc_policy import YOUNG_GENERATION_THRESHOLD
+
+    assert _threshold_after(f"import cchc; cchc.read({sample!r})") == "700"
+    command = ("import contextlib, io; from cchc.cli.main import main\n"
+               "with contextlib.redirect_stdout(io.StringIO()):\n"
+               f"    main(['extract', {sample!r}])")
+    assert _threshold_after(command) == str(YOUNG_GENERATION_THRESHOLD)

@@ -23,7 +23,7 @@ ORDER = ["base", "text", "extract", "normalize", "read", "output", "warehouse", 
 #: The package's ``__init__`` is the Python API: ``cchc.read`` and the record types (the
 #: warehouse it names is imported lazily, by name, on first use).
 MODULES = {"__init__": "read", "errors": "base", "record": "base", "vocabulary": "base",
-           "read": "read", "__main__": "cli"}
+           "gc_policy": "base", "read": "read", "__main__": "cli"}
 FORMAT_LIBRARIES = ("docx", "pdfplumber", "pdfminer", "pypdfium2")
 #: A heavy library → the rooms that may import it (where its product is made).
 HEAVY_LIBRARIES = {

@@ -93,6 +93,9 @@ def worker_main(conn: Connection, job: WorkerJob) -> None:
     if job.memory_limit is not None:  # first: the limit covers the readers' imports too
         resource.setrlimit(resource.RLIMIT_AS, (job.memory_limit, job.memory_limit))
     _exit_with_parent()
+    from cchc.gc_policy import collect_in_batches
+
+    collect_in_batches()
     from cchc.batch.work import run_task
     from cchc.read import load_settings
 

@@ -27,6 +27,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run ``cchc`` with ``argv`` (default: the process's arguments); return the exit status."""
     args = list(sys.argv[1:] if argv is None else argv)
     try:
+        from cchc.gc_policy import collect_in_batches
+
+        collect_in_batches()
         from cchc.cli.app import run
 
         return run(args)
