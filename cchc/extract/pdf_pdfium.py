@@ -30,20 +30,29 @@ same blocks (:data:`PRODUCERS`) take this path.  On others pdfium's text differs
 that change the reading: Chromium's (Skia) real spaces come out as zero-width generated
 ones and are lost, and the tables of some of its pages are not found.
 
+pdfium is called through its raw ctypes bindings (``pypdfium2_raw``), not pypdfium2's
+helper layer: that layer's import (logging, argparse, tempfile, uuid, its classes…) cost
+10-20 ms of every ``cchc extract``, more than reading a short report's pages.  So this
+module initialises the library, opens and closes documents, pages and text pages itself,
+and is the one module of the reader that talks to pdfium (``pdf_triage`` asks it for
+text; the OCR reader, for scans only, still renders with pypdfium2).
+
 Pages pdfium would place differently (rotated, a media box not at the origin, a crop
 box) raise :class:`PdfiumUnsupported`; the reader then reads the file with pdfplumber.
 """
 
 from __future__ import annotations
 
+import codecs
 import ctypes
-from collections.abc import Iterator
+import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-import pypdfium2
-import pypdfium2.raw as pdfium_c
+import pypdfium2_raw as pdfium_c  # not pypdfium2.raw: that runs pypdfium2/__init__, the helpers
 
+Handle = Any  # a pdfium handle (FPDF_DOCUMENT, FPDF_PAGE, FPDF_TEXTPAGE…): a ctypes pointer, falsy if null
 Point = tuple[float, float]
 Matrix = tuple[float, float, float, float, float, float]
 _IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
@@ -53,10 +62,128 @@ _IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 PRODUCERS = ("LibreOffice", "ReportLab")
 _PDFIUM_HYPHEN = 0x02  # pdfium's code for a '-' it takes for a hyphen at a line's end
 _MAX_FORM_DEPTH = 8  # form XObjects nested deeper than this are not drawn by producers we read
+_LETTER_BOX = (0.0, 0.0, 612.0, 792.0)  # pypdfium2's media box for a page that has none (US Letter)
 
 
 class PdfiumUnsupported(Exception):
     """pdfium cannot give this file or page as pdfplumber would; read it with pdfplumber."""
+
+
+# -- the library, documents and pages ----------------------------------------------------
+
+
+def _init_library() -> None:
+    """Initialise pdfium once per process, as pypdfium2's ``_library_scope`` does (config
+    version 2, no font paths, no V8).  Skipped when pypdfium2 did it already (the OCR reader
+    or a test imported it); pdfium ignores a second initialisation, so pypdfium2 imported
+    later is fine too.  The library is not destroyed at exit: pypdfium2, if imported, does
+    so after closing its own objects, and the process's end frees the rest."""
+    if "pypdfium2._library_scope" in sys.modules:
+        return
+    config = pdfium_c.FPDF_LIBRARY_CONFIG(version=2, m_pUserFontPaths=None, m_pIsolate=None,
+                                          m_v8EmbedderSlot=0)
+    pdfium_c.FPDF_InitLibraryWithConfig(config)
+
+
+_init_library()
+
+#: FPDF_GetLastError's codes after a document failed to load, named for the exception.
+_LOAD_ERRORS = {pdfium_c.FPDF_ERR_FILE: "file not found or unreadable",
+                pdfium_c.FPDF_ERR_FORMAT: "not a PDF or damaged",
+                pdfium_c.FPDF_ERR_PASSWORD: "encrypted: password missing or wrong",
+                pdfium_c.FPDF_ERR_SECURITY: "unsupported security handler",
+                pdfium_c.FPDF_ERR_PAGE: "page not found or damaged"}
+
+
+class PdfiumDocument:
+    """A document open in pdfium, closed by :meth:`close` or a ``with`` block.
+
+    pdfium keeps the file open while the document is, and every page and text page taken
+    from it must be closed before it is (:class:`LoadedPage`)."""
+
+    def __init__(self, path: Path, password: str | None) -> None:
+        """Open ``path``, raising :class:`PdfiumUnsupported` (with pdfium's reason) when it
+        cannot be loaded or has no page.  The caller names the error to the user: pdfplumber
+        reads the file again and tells a wrong password from damage (``pdf_reader``)."""
+        name = (str(path) + "\x00").encode("utf-8", errors="surrogateescape")
+        secret = None if password is None else (password + "\x00").encode("utf-8")
+        self._raw: Handle = pdfium_c.FPDF_LoadDocument(name, secret)
+        if not self._raw:
+            code = pdfium_c.FPDF_GetLastError()
+            raise PdfiumUnsupported(f"pdfium cannot load the document: {_LOAD_ERRORS.get(code, code)}")
+        self.page_count: int = pdfium_c.FPDF_GetPageCount(self._raw)
+        if self.page_count < 1:
+            self.close()
+            raise PdfiumUnsupported("pdfium finds no page in the document")
+
+    def metadata(self, key: str) -> str:
+        """The Info dictionary's ``key`` (``Producer``…), '' when absent."""
+        encoded = (key + "\x00").encode("utf-8")
+        size = pdfium_c.FPDF_GetMetaText(self._raw, encoded, None, 0)  # bytes, UTF-16LE with its NUL
+        buffer = ctypes.create_string_buffer(size)
+        pdfium_c.FPDF_GetMetaText(self._raw, encoded, buffer, size)
+        return codecs.decode(memoryview(buffer)[:size - 2], "utf-16-le")
+
+    def load_page(self, index: int) -> LoadedPage:
+        """Page ``index`` (0-based) with its text page; the caller closes it."""
+        page = pdfium_c.FPDF_LoadPage(self._raw, index)
+        if not page:
+            raise PdfiumUnsupported(f"pdfium cannot load page {index + 1}")
+        text = pdfium_c.FPDFText_LoadPage(page)
+        if not text:
+            pdfium_c.FPDF_ClosePage(page)
+            raise PdfiumUnsupported(f"pdfium cannot load the text of page {index + 1}")
+        return LoadedPage(page, text)
+
+    def close(self) -> None:
+        """Close the document (and the file); its pages must be closed already."""
+        if self._raw:
+            pdfium_c.FPDF_CloseDocument(self._raw)
+            self._raw = None
+
+    def __enter__(self) -> PdfiumDocument:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+class LoadedPage:
+    """A loaded page and its text page (``page`` and ``text``: raw handles), closed together."""
+
+    __slots__ = ("page", "text")
+
+    def __init__(self, page: Handle, text: Handle) -> None:
+        self.page = page
+        self.text = text
+
+    def rotation(self) -> int:
+        """The page's /Rotate in quarter turns clockwise (0-3); -1 when pdfium cannot tell."""
+        return int(pdfium_c.FPDFPage_GetRotation(self.page))
+
+    def media_box(self) -> tuple[float, float, float, float]:
+        """The page's own /MediaBox (left, bottom, right, top), else US Letter, as pypdfium2
+        gives it (pdfium does not look up a box the page inherits from the page tree)."""
+        return self._box(pdfium_c.FPDFPage_GetMediaBox) or _LETTER_BOX
+
+    def crop_box(self) -> tuple[float, float, float, float]:
+        """The page's own /CropBox, else its media box."""
+        return self._box(pdfium_c.FPDFPage_GetCropBox) or self.media_box()
+
+    def _box(self, get: Any) -> tuple[float, float, float, float] | None:
+        left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+        if not get(self.page, left, bottom, right, top):
+            return None
+        return (left.value, bottom.value, right.value, top.value)
+
+    def close(self) -> None:
+        """Close the text page, then the page."""
+        if self.text:
+            pdfium_c.FPDFText_ClosePage(self.text)
+            self.text = None
+        if self.page:
+            pdfium_c.FPDF_ClosePage(self.page)
+            self.page = None
 
 
 class PdfiumPdf:
@@ -68,25 +195,20 @@ class PdfiumPdf:
     and the last :data:`_KEPT_PAGES` loaded, so that a long report holds a few pages only.
     """
 
-    def __init__(self, document: pypdfium2.PdfDocument) -> None:
+    def __init__(self, document: PdfiumDocument) -> None:
         self._document = document
-        self._loaded: dict[int, tuple[pypdfium2.PdfPage, pypdfium2.PdfTextPage]] = {}  # oldest first
-        self.pages = [PdfiumPage(self, index) for index in range(len(document))]
+        self._loaded: dict[int, LoadedPage] = {}  # oldest first
+        self.pages = [PdfiumPage(self, index) for index in range(document.page_count)]
 
-    def text_page(self, index: int) -> pypdfium2.PdfTextPage:
+    def text_page(self, index: int) -> Handle:
         """Page ``index``'s (0-based) text page, loaded once for triage and the page's reading."""
-        return self.load(index)[1]
+        return self.load(index).text
 
-    def load(self, index: int) -> tuple[pypdfium2.PdfPage, pypdfium2.PdfTextPage]:
-        """Page ``index`` and its text page, loaded if not kept from an earlier use."""
+    def load(self, index: int) -> LoadedPage:
+        """Page ``index``, loaded if not kept from an earlier use."""
         found = self._loaded.pop(index, None)
         if found is None:
-            page = self._document[index]
-            try:
-                found = (page, page.get_textpage())
-            except BaseException:
-                page.close()
-                raise
+            found = self._document.load_page(index)
         self._loaded[index] = found
         while len(self._loaded) > _KEPT_PAGES + 1:
             self.unload(next(i for i in self._loaded if i != 0))
@@ -96,8 +218,7 @@ class PdfiumPdf:
         """Close page ``index`` and its text page if they are loaded."""
         found = self._loaded.pop(index, None)
         if found is not None:
-            found[1].close()
-            found[0].close()
+            found.close()
 
     def close(self) -> None:
         for page in self.pages:
@@ -120,12 +241,12 @@ def open_pdfium(path: Path, password: str | None, max_pages: int) -> PdfiumPdf |
     """The document, or None when pdfium cannot open it, it has more than ``max_pages``
     pages (pdfplumber then gives the error its proper code) or another producer made it."""
     try:
-        document = pypdfium2.PdfDocument(path, password=password)
-    except Exception:  # pdfium's errors: wrong password, damage; pdfplumber names them
+        document = PdfiumDocument(path, password)
+    except PdfiumUnsupported:  # wrong password, damage: pdfplumber names them
         return None
     try:
-        producer = str(document.get_metadata_dict().get("Producer", ""))
-        if len(document) > max_pages or len(document) == 0 or not producer.startswith(PRODUCERS):
+        producer = document.metadata("Producer")
+        if document.page_count > max_pages or not producer.startswith(PRODUCERS):
             document.close()
             return None
         return PdfiumPdf(document)
@@ -176,24 +297,95 @@ class PdfiumPage:
     def _ensure(self) -> None:
         if self._read:
             return
-        page, textpage = self._pdf.load(self.index)
-        if page.get_rotation() % 360:
+        loaded = self._pdf.load(self.index)
+        if loaded.rotation() != 0:
             raise PdfiumUnsupported(f"page {self.index + 1} is rotated")
-        media = page.get_mediabox()
-        if media[0] != 0 or media[1] != 0 or page.get_cropbox() != media:
+        media = loaded.media_box()
+        if media[0] != 0 or media[1] != 0 or loaded.crop_box() != media:
             raise PdfiumUnsupported(f"page {self.index + 1} has a media box off the origin or a crop box")
         width, height = media[2], media[3]
         self.bbox = (0.0, 0.0, float(width), float(height))
-        self._chars = _chars(textpage, float(height))
-        for kind, obj in _paths(page, float(height)):
+        self._chars = _chars(loaded.text, float(height))
+        for kind, obj in _paths(loaded.page, float(height)):
             {"line": self._lines, "rect": self._rects, "curve": self._curves}[kind].append(obj)
         self._read = True
+
+
+# -- text for triage ----------------------------------------------------------------------
+
+
+def page_text(textpage: Handle) -> str:
+    """The text page's text in drawing order, with pdfium's line breaks: pypdfium2's
+    ``get_text_range()``, so triage reads what it read before.
+
+    Characters pdfium leaves out of its text at either end of the page are skipped first:
+    given them, pdfium reads past the range it is asked for (pypdfium2 issue 261).  The
+    text is UCS-2, decoded ignoring what is not valid UTF-16.
+    """
+    first, last = 0, pdfium_c.FPDFText_CountChars(textpage) - 1
+    if last < -1:
+        raise PdfiumUnsupported("pdfium cannot count the page's characters")
+    while first <= last and pdfium_c.FPDFText_GetTextIndexFromCharIndex(textpage, first) == -1:
+        first += 1
+    if first > last:
+        return ""
+    while pdfium_c.FPDFText_GetTextIndexFromCharIndex(textpage, last) == -1:
+        last -= 1  # stops at ``first`` at the latest, which has a text index
+    size = (pdfium_c.FPDFText_GetTextIndexFromCharIndex(textpage, last)
+            - pdfium_c.FPDFText_GetTextIndexFromCharIndex(textpage, first) + 2)  # with the NUL
+    buffer = (ctypes.c_ushort * size)()
+    written = pdfium_c.FPDFText_GetText(textpage, first, last - first + 1, buffer)
+    return codecs.decode(memoryview(buffer)[:written - 1], "utf-16-le", errors="ignore")
+
+
+#: A drawn glyph for reading a page by position: (-baseline, x0, x1, font size, text).
+PlacedGlyph = tuple[float, float, float, float, str]
+
+
+def placed_glyphs(textpage: Handle) -> list[PlacedGlyph]:
+    """The page's glyphs other than spaces and control characters, each with its baseline
+    (negated: sorting puts the top line first), its origin's x, the right edge of its loose
+    box (not left of its origin) and its font size (at least 1), in drawing order."""
+    ox, oy = ctypes.c_double(), ctypes.c_double()
+    box = pdfium_c.FS_RECTF()
+    glyphs: list[PlacedGlyph] = []
+    for i in range(pdfium_c.FPDFText_CountChars(textpage)):
+        code = pdfium_c.FPDFText_GetUnicode(textpage, i)
+        if code <= 0x20 or code in (0xFFFE, 0xFFFF) or chr(code).isspace():
+            continue
+        pdfium_c.FPDFText_GetCharOrigin(textpage, i, ox, oy)
+        pdfium_c.FPDFText_GetLooseCharBox(textpage, i, box)
+        size = max(1.0, float(pdfium_c.FPDFText_GetFontSize(textpage, i)))
+        glyphs.append((-oy.value, ox.value, max(ox.value, box.right), size, chr(code)))
+    return glyphs
+
+
+def read_page_texts(path: Path, password: str | None, read: Callable[[Handle], str]) -> list[str] | None:
+    """``read(textpage)`` for each page of the file, opened here and closed page by page;
+    None when pdfium cannot open or read it (the full reading then names the error)."""
+    try:
+        document = PdfiumDocument(path, password)
+    except Exception:
+        return None
+    try:
+        out: list[str] = []
+        for index in range(document.page_count):
+            loaded = document.load_page(index)
+            try:
+                out.append(read(loaded.text))
+            finally:
+                loaded.close()
+        return out
+    except Exception:
+        return None
+    finally:
+        document.close()
 
 
 # -- text ------------------------------------------------------------------------------
 
 
-def _chars(textpage: pypdfium2.PdfTextPage, height: float) -> list[dict[str, Any]]:
+def _chars(raw: Handle, height: float) -> list[dict[str, Any]]:
     """The page's characters as drawn: pdfium's made-up spaces and line breaks (no text
     object) left out, drawn spaces kept even where pdfium marks them generated (it does so
     for a space whose box has no width).
@@ -206,7 +398,6 @@ def _chars(textpage: pypdfium2.PdfTextPage, height: float) -> list[dict[str, Any
     closed the gap of the space after it, and two words joined (``TRỪ ĐIỂM``).  Text that
     is rotated or skewed raises :class:`PdfiumUnsupported` (pdfplumber reads it).
     """
-    raw = textpage.raw
     handle = ctypes.cast(raw, ctypes.c_void_p).value
     out: list[dict[str, Any]] = []
     fonts: dict[int, str] = {}
@@ -293,9 +484,8 @@ def _font_name(font: Any, cache: dict[int, str]) -> str:
 # -- paths -----------------------------------------------------------------------------
 
 
-def _paths(page: pypdfium2.PdfPage, height: float) -> Iterator[tuple[str, dict[str, Any]]]:
+def _paths(raw: Handle, height: float) -> Iterator[tuple[str, dict[str, Any]]]:
     """Every path on the page (inside form XObjects too), one object per subpath."""
-    raw = page.raw
     for i in range(pdfium_c.FPDFPage_CountObjects(raw)):
         yield from _object_paths(pdfium_c.FPDFPage_GetObject(raw, i), _IDENTITY, height, 0)
 

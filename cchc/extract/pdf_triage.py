@@ -1,4 +1,4 @@
-"""Page triage: which pages of a PDF need table geometry, told from pypdfium2's text.
+"""Page triage: which pages of a PDF need table geometry, told from pdfium's text.
 
 pdfplumber's geometry (every glyph and rule of a page, then the lattice) costs tens of
 milliseconds a page; pdfium gives a page's text in about a millisecond.  A report is a
@@ -18,19 +18,15 @@ costs time; so every rule here errs towards an earlier start.
 
 from __future__ import annotations
 
-import ctypes
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 import regex
 
+from cchc.extract.pdf_pdfium import Handle, PdfiumPdf, PlacedGlyph, page_text, placed_glyphs, read_page_texts
 from cchc.text.vietnamese import fold
-
-if TYPE_CHECKING:  # pypdfium2 is imported when the file is read
-    from cchc.extract.pdf_pdfium import PdfiumPdf
 
 # "TT"/"STT"/"Số TT" as a word (not "TT-BNV", "01/TT"), then, past the criteria column's
 # header wrapped over several lines (300 characters: more than the four lines of 40 + 80
@@ -99,45 +95,20 @@ def page_texts(path: Path, password: str | None, *, by_position: bool = False,
     """Each page's text from pdfium (in drawing order, or ``by_position``: lines top to
     bottom, each left to right), or None when pdfium cannot read the file.  Read from
     ``pages`` when given (the file open for reading), else from the file."""
+    read = positional_text if by_position else page_text
     if pages is not None:
         try:
-            return [_text(pages.text_page(index), by_position) for index in range(len(pages.pages))]
+            return [read(pages.text_page(index)) for index in range(len(pages.pages))]
         except Exception:
             return None
-    try:
-        import pypdfium2
-    except ImportError:  # pragma: no cover - installed with pdfplumber
-        return None
-    try:
-        document = pypdfium2.PdfDocument(path, password=password)
-    except Exception:  # pdfium's errors: the full path reports them properly
-        return None
-    try:
-        out: list[str] = []
-        for index in range(len(document)):
-            page = document[index]
-            textpage = page.get_textpage()
-            try:
-                out.append(_text(textpage, by_position))
-            finally:
-                textpage.close()
-                page.close()
-        return out
-    except Exception:
-        return None
-    finally:
-        document.close()
-
-
-def _text(textpage: Any, by_position: bool) -> str:
-    return positional_text(textpage) if by_position else str(textpage.get_text_range())
+    return read_page_texts(path, password, read)
 
 
 _LINE_SHIFT = 0.4  # a baseline this many font sizes off the line's starts another line
 _WORD_GAP = 0.2  # a gap this many font sizes wide between two glyphs is a space
 
 
-def positional_text(textpage: Any) -> str:
+def positional_text(textpage: Handle) -> str:
     """A page's text by where its glyphs stand, not by the order they were drawn in.
 
     Glyphs are grouped into lines by baseline (top first), each line read left to right,
@@ -145,22 +116,9 @@ def positional_text(textpage: Any) -> str:
     line breaks are left out.  Words side by side on one baseline (a table row's cells)
     read as one line.
     """
-    import pypdfium2.raw as pdfium_c
-
-    raw = textpage.raw
-    ox, oy = ctypes.c_double(), ctypes.c_double()
-    box = pdfium_c.FS_RECTF()
-    glyphs: list[tuple[float, float, float, float, str]] = []  # -baseline, x0, x1, size, text
-    for i in range(pdfium_c.FPDFText_CountChars(raw)):
-        code = pdfium_c.FPDFText_GetUnicode(raw, i)
-        if code <= 0x20 or code in (0xFFFE, 0xFFFF) or chr(code).isspace():
-            continue
-        pdfium_c.FPDFText_GetCharOrigin(raw, i, ox, oy)
-        pdfium_c.FPDFText_GetLooseCharBox(raw, i, box)
-        size = max(1.0, float(pdfium_c.FPDFText_GetFontSize(raw, i)))
-        glyphs.append((-oy.value, ox.value, max(ox.value, box.right), size, chr(code)))
+    glyphs = placed_glyphs(textpage)
     glyphs.sort()
-    lines: list[list[tuple[float, float, float, float, str]]] = []
+    lines: list[list[PlacedGlyph]] = []
     for glyph in glyphs:
         if lines and abs(glyph[0] - lines[-1][0][0]) <= _LINE_SHIFT * glyph[3]:
             lines[-1].append(glyph)
