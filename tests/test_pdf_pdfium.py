@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from bad_inputs.make_corpus import _assemble
+from bad_inputs.make_corpus import PASSWORD, _assemble
 
 from cchc.extract import pdf_pdfium
 from cchc.extract.pdf_pdfium import open_pdfium
@@ -53,11 +53,47 @@ def test_a_page_pdfium_cannot_place_falls_back_to_pdfplumber(monkeypatch: pytest
 
 
 def test_reading_a_libreoffice_pdf_by_default_does_not_import_pdfplumber() -> None:
+    """Nor pypdfium2's helper layer (10-20 ms of start-up): pdfium's raw bindings only."""
     code = ("import sys; from cchc.extract.pdf_reader import read_pdf; "
             f"read_pdf({str(ROOT / 'samples' / 'stp_2023_q1.pdf')!r}); "
-            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('pdfplumber', 'pdfminer')))")
+            "print(sorted(m for m in sys.modules\n"
+            "             if m.split('.')[0] in ('pdfplumber', 'pdfminer', 'pypdfium2')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("path", [*READABLE, ROOT / "tests" / "pdf" / "encrypted.pdf"], ids=lambda p: p.name)
+def test_the_raw_bindings_read_what_pypdfium2_reads(path: Path) -> None:
+    """Page text, page count and producer as pypdfium2's helpers give them (triage's rules
+    were tuned on its ``get_text_range``)."""
+    import pypdfium2
+
+    password = PASSWORD if path.name == "encrypted.pdf" else None
+    with pdf_pdfium.PdfiumDocument(path, password) as ours, pypdfium2.PdfDocument(path, password) as theirs:
+        assert ours.page_count == len(theirs)
+        assert ours.metadata("Producer") == theirs.get_metadata_value("Producer")
+        for index in range(ours.page_count):
+            loaded = ours.load_page(index)
+            try:
+                page = theirs[index]
+                assert loaded.media_box() == tuple(page.get_mediabox())
+                assert loaded.crop_box() == tuple(page.get_cropbox())
+                assert loaded.rotation() * 90 == page.get_rotation()
+                assert pdf_pdfium.page_text(loaded.text) == page.get_textpage().get_text_range()
+            finally:
+                loaded.close()
+
+
+def test_a_missing_or_wrong_password_is_left_to_pdfplumber_to_name() -> None:
+    """pdfium's refusal says why; the reader then lets pdfplumber name the error, as before."""
+    path = ROOT / "tests" / "pdf" / "encrypted.pdf"
+    for password in (None, "wrong"):
+        with pytest.raises(pdf_pdfium.PdfiumUnsupported, match="password"):
+            pdf_pdfium.PdfiumDocument(path, password)
+        assert open_pdfium(path, password, 10) is None
+    document = pdf_pdfium.PdfiumDocument(path, PASSWORD)
+    document.close()
+    document.close()  # closing twice is harmless
 
 
 # -- hand-made PDFs ----------------------------------------------------------------------
