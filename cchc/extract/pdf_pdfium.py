@@ -1,4 +1,4 @@
-"""PDF pages from pypdfium2, shaped like pdfplumber's: the fast path of the PDF reader.
+"""PDF pages from pdfium, shaped like pdfplumber's: the fast path of the PDF reader.
 
 pdfplumber's geometry runs pdfminer's interpreter in Python over every content stream:
 about 100 ms for a page of a report, and importing it costs more than reading a short

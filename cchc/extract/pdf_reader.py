@@ -91,12 +91,12 @@ def read_pdf(
 ) -> ExtractedDocument:
     """Read a PDF into blocks: per page, its tables and its text lines, in reading order.
 
-    With ``use_triage``, pypdfium2's text first tells which pages need table geometry
+    With ``use_triage``, pdfium's text first tells which pages need table geometry
     (page 1 and the appendix, see ``pdf_triage``); the other pages give their text lines
     only.  When triage finds no appendix, or its pages hold no appendix table, every page
     is read with its geometry.
 
-    With ``pdfium`` the pages are read by pypdfium2 (``pdf_pdfium``), in milliseconds and
+    With ``pdfium`` the pages are read by pdfium (``pdf_pdfium``), in milliseconds and
     without importing pdfplumber; when pdfium cannot open the file or a page, or the read
     ends in an error, pdfplumber reads it again and has the last word.  ``pdfium=False``
     reads with pdfplumber only (the reference the fast path is held equal to).
