@@ -24,7 +24,7 @@ ORDER = ["base", "text", "extract", "normalize", "read", "output", "warehouse", 
 #: warehouse it names is imported lazily, by name, on first use).
 MODULES = {"__init__": "read", "errors": "base", "record": "base", "vocabulary": "base",
            "gc_policy": "base", "read": "read", "__main__": "cli"}
-FORMAT_LIBRARIES = ("docx", "pdfplumber", "pdfminer", "pypdfium2")
+FORMAT_LIBRARIES = ("docx", "pdfplumber", "pdfminer", "pypdfium2", "pypdfium2_raw")
 #: A heavy library → the rooms that may import it (where its product is made).
 HEAVY_LIBRARIES = {
     "pandas": {"warehouse"},  # the Python API's frames, Parquet and Excel export
