@@ -30,9 +30,10 @@ same blocks (:data:`PRODUCERS`) take this path.  On others pdfium's text differs
 that change the reading: Chromium's (Skia) real spaces come out as zero-width generated
 ones and are lost, and the tables of some of its pages are not found.
 
-pdfium is called through its raw ctypes bindings (``pypdfium2_raw``), not pypdfium2's
-helper layer: that layer's import (logging, argparse, tempfile, uuid, its classes…) cost
-10-20 ms of every ``cchc extract``, more than reading a short report's pages.  So this
+pdfium is called through its C API (the functions ``pdfium_api`` declares, on the library
+``pypdfium2_raw`` ships), not pypdfium2's helper layer: that layer's import (logging,
+argparse, tempfile, uuid, its classes…) cost 10-20 ms of every ``cchc extract``, more than
+reading a short report's pages, and the raw bindings' own import 9 ms more.  So this
 module initialises the library, opens and closes documents, pages and text pages itself,
 and is the one module of the reader that talks to pdfium (``pdf_triage`` asks it for
 text; the OCR reader, for scans only, still renders with pypdfium2).
@@ -50,7 +51,10 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-import pypdfium2_raw as pdfium_c  # not pypdfium2.raw: that runs pypdfium2/__init__, the helpers
+try:  # the functions used, declared in pdfium_api: importing the bindings cost 9 ms (see there)
+    from cchc.extract import pdfium_api as pdfium_c
+except ImportError:  # the library is not beside pypdfium2_raw's files: its own loader finds it
+    import pypdfium2_raw as pdfium_c  # type: ignore[no-redef]  # not pypdfium2.raw: the helpers
 
 Handle = Any  # a pdfium handle (FPDF_DOCUMENT, FPDF_PAGE, FPDF_TEXTPAGE…): a ctypes pointer, falsy if null
 Point = tuple[float, float]
