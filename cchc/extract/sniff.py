@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import re
 import struct
-import zipfile
 from pathlib import Path
 from typing import BinaryIO
 
@@ -69,6 +68,8 @@ def sniff_format(path: str | Path, *, limits: Limits | None = None) -> str:
 
 def _zip_kind(path: Path, limits: Limits) -> str:
     """``"docx"`` for a Word package; the ZIP's directory is bounded before it is read."""
+    import zipfile  # here, not at the top: reading a PDF or a text export never needs it
+
     check_zip_directory(path, limits)
     try:
         with zipfile.ZipFile(path) as z:
