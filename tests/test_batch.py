@@ -260,7 +260,9 @@ def _loaded_rows(log: Path) -> int:
 
 def test_a_batch_killed_mid_run_resumes_without_loss_or_duplicates(tmp_path: Path) -> None:
     folder, target, log = tmp_path / "quy_3", str(tmp_path / "cchc.duckdb"), tmp_path / "run.csv"
-    made = variants(folder, 30)
+    # Enough files that the run log is written in several groups (50 files or 1 s each): with
+    # 30, a fast machine read and logged them all in the first group, before the kill.
+    made = variants(folder, 120)
     command = [sys.executable, "-m", "cchc", "batch", str(folder), "--db", target,
                "--log", str(log), "--workers", "2"]
     with open(tmp_path / "stderr.txt", "wb") as err:
@@ -271,7 +273,7 @@ def test_a_batch_killed_mid_run_resumes_without_loss_or_duplicates(tmp_path: Pat
         process.send_signal(signal.SIGKILL)
         process.wait()
     first = read_run_log(log)
-    assert process.returncode == -signal.SIGKILL and 3 <= len(first) < 30  # really mid-run
+    assert process.returncode == -signal.SIGKILL and 3 <= len(first) < len(made)  # really mid-run
     loaded_before = {Path(r["path"]).name for r in first if r["outcome"] == "loaded"}
 
     done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, check=False)
@@ -286,7 +288,7 @@ def test_a_batch_killed_mid_run_resumes_without_loss_or_duplicates(tmp_path: Pat
     with connect(target) as wh:
         documents, findings = wh.read_table("documents"), wh.read_table("findings")
         links = read_link_table(wh, "finding_links")
-    assert len(documents) == 30 and documents["source_path"].is_unique
+    assert len(documents) == len(made) and documents["source_path"].is_unique
     # Reports, by the rule: a seed variant is a report of its own (its changed percentage is
     # in a shortcoming, and its blank number makes content its identity); the Word and PDF
     # variants of one sample are copies of that sample's one report.
