@@ -53,6 +53,7 @@ ROLE_RULES: tuple[tuple[Role, tuple[str, ...]], ...] = (
                    r"\bkien nghi\b", r"\bde xuat\b")),
 )
 
+
 def _any_of(patterns: Iterable[str]) -> re.Pattern[str]:
     """One pattern that matches where any of ``patterns`` does (one compile, one search)."""
     return re.compile("|".join(f"(?:{p})" for p in patterns))

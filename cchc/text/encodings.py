@@ -74,6 +74,8 @@ def _vni_decode_table() -> dict[str, str]:
 
 _VNI_DECODE: Final = _vni_decode_table()
 _VNI_ENCODE: Final[dict[str, str]] = {uni: legacy for legacy, uni in _VNI_ENTRIES}
+
+
 def _vni_token_pattern(table: dict[str, str]) -> str:
     """One alternative per first character of the two-character sequences (``a[øùû…]``),
     then the single characters: the same greedy match as listing every sequence longest
