@@ -16,7 +16,6 @@ the cells is a grid column (row) line, so a rectangle over several grid columns 
 
 from __future__ import annotations
 
-import functools
 import math
 import re
 from bisect import bisect_right
@@ -31,8 +30,8 @@ from cchc.extract.pdf_lattice import (  # pdfplumber's stages, ported: no pdfplu
     intersections_to_cells,
     merge_edges,
 )
-from cchc.text.encodings import decode_tcvn3, decode_vni
-from cchc.text.syllables import ONSETS, RHYMES, is_syllable, split_tone
+from cchc.text.encodings import CP1252_CHARS, decode_tcvn3, decode_vni
+from cchc.text.syllables import is_syllable, starts_syllable
 
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom (top < bottom, PDF points)
 
@@ -450,16 +449,15 @@ def _cut_word(line: TextLine, after: TextLine, inner: float, so_far: str = "") -
 
 def _one_syllable(text: str) -> bool:
     """``text`` is one syllable as written or read as VNI or TCVN3."""
-    readings = _READINGS if _CP1252.issuperset(text) else _READINGS[:1]
+    readings = _READINGS if CP1252_CHARS.issuperset(text) else _READINGS[:1]
     return any(is_syllable(read(text).rstrip(_EDGE_PUNCT)) for read in readings)
 
 
 _READINGS: tuple[Callable[[str], str], ...] = (str, decode_vni, decode_tcvn3)
 _EDGE_PUNCT = "\"'“”‘’([{)]}.,;:!?"
 _DOTTED = re.compile(r"\d+(?:\.\d+)+")
-_CP1252 = frozenset(bytes(range(256)).decode("cp1252", errors="ignore"))
 # cp1252 signs that are letters in TCVN3 (``®`` đ, ``¬`` ơ, ``¸`` á)
-_TCVN3_SIGNS = frozenset(c for c in _CP1252 if not c.isalpha() and decode_tcvn3(c).isalpha())
+_TCVN3_SIGNS = frozenset(c for c in CP1252_CHARS if not c.isalpha() and decode_tcvn3(c).isalpha())
 
 
 def _two_words(left: str, right: str) -> bool:
@@ -484,7 +482,7 @@ def _two_words(left: str, right: str) -> bool:
         return True  # a list of codes (``4.3.2.5,`` / ``4.6.5.2)``), not a decimal comma
     right = right.rstrip(_EDGE_PUNCT)
     left = left.lstrip(_EDGE_PUNCT)
-    readings = _READINGS if _CP1252.issuperset(left + right) else _READINGS[:1]
+    readings = _READINGS if CP1252_CHARS.issuperset(left + right) else _READINGS[:1]
     two = weak = False
     for read in readings:
         a, b, joined = read(left), read(right), read(left + right)
@@ -494,26 +492,12 @@ def _two_words(left: str, right: str) -> bool:
             symbol = a[-1:].isupper() or a[-1:].isdigit() or bool(re.search(r"\d/", a))
             # a symbol or number, then a word (``470/QĐ-UBND``, ``280/KH-TTr`` / ``ngày``), or
             # a word TCVN3 printed without its ``ư`` (``Trớc`` / ``ngày``)
-            apart = symbol or (a.isalpha() and not _starts_syllable(joined))
+            apart = symbol or (a.isalpha() and not starts_syllable(joined))
             two = two or (is_syllable(b) and b[:1].islower() and apart)
             continue
-        two = two or is_syllable(b) or not _starts_syllable(joined)
+        two = two or is_syllable(b) or not starts_syllable(joined)
         weak = weak or not a.isascii()
     return two or weak or _acronym_then_word(left, right)
-
-
-@functools.cache
-def _syllable_starts() -> frozenset[str]:
-    """Every beginning of a written syllable without its tone (``kh``, ``khă``, ``khăc``)."""
-    words = [onset + rhyme for onset in (*ONSETS, "") for rhyme in RHYMES]
-    words += ["qu" + rhyme[1:] for rhyme in RHYMES if rhyme.startswith("u")]
-    return frozenset(w[:k] for w in words for k in range(1, len(w) + 1))
-
-
-def _starts_syllable(text: str) -> bool:
-    """``text`` is the beginning of some syllable (``Nguyê``, ``kh``; not ``Chakh``)."""
-    bare, _ = split_tone(text.lower())
-    return bare in _syllable_starts()
 
 
 _ACRONYM_END = re.compile(r"[A-ZĐ]{2}$")

@@ -226,7 +226,8 @@ _UNICODE_VIETNAMESE: Final = re.compile(
 )
 _TONE_MARKS: Final = frozenset("\u0300\u0301\u0303\u0309\u0323")
 _STOP_TONES: Final = frozenset("\u0300\u0303\u0309")  # not allowed before c, ch, p, t
-_CP1252: Final = frozenset(bytes(range(256)).decode("cp1252", errors="ignore"))
+#: The characters a cp1252 byte can stand for: what a legacy (TCVN3, VNI) text is written in.
+CP1252_CHARS: Final = frozenset(bytes(range(256)).decode("cp1252", errors="ignore"))
 # One Vietnamese syllable without its tone: onset, vowel nucleus, coda.
 _SYLLABLE: Final = re.compile(
     r"(?P<onset>ngh|ng|gh|gi|kh|nh|ph|th|tr|ch|qu|[bcdđghklmnprstvx])?"
@@ -276,7 +277,7 @@ def _cannot_be_legacy(text: str) -> bool:
     """Unicode Vietnamese letters, or any letter an 8-bit cp1252 text cannot hold."""
     if _UNICODE_VIETNAMESE.search(text):
         return True
-    return any(c.isalpha() and c not in _CP1252 for c in set(text))
+    return any(c.isalpha() and c not in CP1252_CHARS for c in set(text))
 
 
 def _tcvn3_strong(word: str) -> bool:

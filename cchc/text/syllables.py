@@ -109,6 +109,20 @@ def is_syllable(word: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=1)
+def _syllable_starts() -> frozenset[str]:
+    """Every beginning of a written syllable without its tone (``kh``, ``khă``, ``khăc``)."""
+    words = [onset + rhyme for onset in (*ONSETS, "") for rhyme in RHYMES]
+    words += ["qu" + rhyme[1:] for rhyme in RHYMES if rhyme.startswith("u")]
+    return frozenset(w[:k] for w in words for k in range(1, len(w) + 1))
+
+
+def starts_syllable(text: str) -> bool:
+    """``text`` is the beginning of some syllable (``Nguyê``, ``kh``; not ``Chakh``)."""
+    bare, _ = split_tone(text.lower())
+    return bare in _syllable_starts()
+
+
 def _onsets_of(bare: str) -> list[str]:
     """Every onset ``bare`` may start with, longest first, and the empty onset."""
     found = [o for o in ONSETS if bare.startswith(o) and len(bare) > len(o) - (o == "gi")]
