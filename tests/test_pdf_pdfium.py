@@ -78,7 +78,7 @@ def test_the_raw_bindings_read_what_pypdfium2_reads(path: Path) -> None:
             loaded = ours.load_page(index)
             try:
                 page = theirs[index]
-                assert loaded.media_box() == tuple(page.get_mediabox())
+                assert loaded.media_box() == tuple(page.get_mediabox())  # every sample page has its own
                 assert loaded.crop_box() == tuple(page.get_cropbox())
                 assert loaded.rotation() * 90 == page.get_rotation()
                 assert pdf_pdfium.page_text(loaded.text) == page.get_textpage().get_text_range()
@@ -133,6 +133,32 @@ def test_glyph_boxes_follow_the_font_advance_and_every_scale(tmp_path: Path) -> 
         assert all(abs(c["bottom"] - c["top"] - c["size"]) < 1e-6 for c in fast.pages[0].chars)
         want = [(c["text"], *(round(c[k], 3) for k in keys)) for c in slow.pages[0].chars]
     assert got == want
+
+
+def test_a_page_that_inherits_its_media_box_is_left_to_pdfplumber(tmp_path: Path) -> None:
+    """An A4 /MediaBox written on the page tree, not the page: pdfium does not inherit it
+    (it would place the text as on US Letter, 50 points off), so pdfplumber reads the page."""
+    import pdfplumber
+
+    stream = b"BT /F1 12 Tf 50 700 Td (Inherited box) Tj ET"
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
+               b"<< /Type /Pages /Kids [3 0 R] /Count 1 /MediaBox [0 0 595 842] >>",
+               b"<< /Type /Page /Parent 2 0 R /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+               b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman >>",
+               b"<< /Producer (LibreOffice 7.6) >>"]
+    path = tmp_path / "inherited.pdf"
+    path.write_bytes(_assemble(objects, b" /Info %d 0 R" % len(objects)))
+    fast = open_pdfium(path, None, 10)
+    assert fast is not None
+    with fast, pytest.raises(pdf_pdfium.PdfiumUnsupported, match="inherits its media box"):
+        assert fast.pages[0].chars
+    with pdfplumber.open(path) as slow:
+        assert slow.pages[0].height == 842  # the inherited box, which pdfplumber does use
+        # baseline 700 pt up an 842-pt page (pdfminer lowers the box by the font's descent,
+        # under a quarter of the 12-pt size); on US Letter it would be at 92
+        assert 0 <= slow.pages[0].chars[0]["bottom"] - (842 - 700) < 12 / 4
+    assert read_pdf(path, pdfium=True) == read_pdf(path, pdfium=False)
 
 
 def test_a_skewed_text_is_left_to_pdfplumber(tmp_path: Path) -> None:

@@ -66,7 +66,6 @@ _IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 PRODUCERS = ("LibreOffice", "ReportLab")
 _PDFIUM_HYPHEN = 0x02  # pdfium's code for a '-' it takes for a hyphen at a line's end
 _MAX_FORM_DEPTH = 8  # form XObjects nested deeper than this are not drawn by producers we read
-_LETTER_BOX = (0.0, 0.0, 612.0, 792.0)  # pypdfium2's media box for a page that has none (US Letter)
 
 
 class PdfiumUnsupported(Exception):
@@ -165,12 +164,13 @@ class LoadedPage:
         """The page's /Rotate in quarter turns clockwise (0-3); -1 when pdfium cannot tell."""
         return int(pdfium_c.FPDFPage_GetRotation(self.page))
 
-    def media_box(self) -> tuple[float, float, float, float]:
-        """The page's own /MediaBox (left, bottom, right, top), else US Letter, as pypdfium2
-        gives it (pdfium does not look up a box the page inherits from the page tree)."""
-        return self._box(pdfium_c.FPDFPage_GetMediaBox) or _LETTER_BOX
+    def media_box(self) -> tuple[float, float, float, float] | None:
+        """The page's own /MediaBox (left, bottom, right, top); ``None`` when the page
+        inherits it from the page tree, where pdfium does not look it up (pypdfium2 then
+        says US Letter, and every position on an A4 page would be 50 points off)."""
+        return self._box(pdfium_c.FPDFPage_GetMediaBox)
 
-    def crop_box(self) -> tuple[float, float, float, float]:
+    def crop_box(self) -> tuple[float, float, float, float] | None:
         """The page's own /CropBox, else its media box."""
         return self._box(pdfium_c.FPDFPage_GetCropBox) or self.media_box()
 
@@ -305,6 +305,8 @@ class PdfiumPage:
         if loaded.rotation() != 0:
             raise PdfiumUnsupported(f"page {self.index + 1} is rotated")
         media = loaded.media_box()
+        if media is None:
+            raise PdfiumUnsupported(f"page {self.index + 1} inherits its media box")
         if media[0] != 0 or media[1] != 0 or loaded.crop_box() != media:
             raise PdfiumUnsupported(f"page {self.index + 1} has a media box off the origin or a crop box")
         width, height = media[2], media[3]
