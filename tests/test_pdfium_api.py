@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ctypes
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -41,7 +42,12 @@ def shape(t: Any) -> Any:
 
 
 def test_the_declarations_cover_what_the_reader_calls() -> None:
-    assert len(FUNCTIONS) >= 30 and len(CONSTANTS) >= 10
+    """Every pdfium name pdf_pdfium uses is declared here (else it would fail only when the
+    bindings' fallback is not the one loaded)."""
+    source = (Path(pdfium_api.__file__).with_name("pdf_pdfium.py")).read_text(encoding="utf-8")
+    used = set(re.findall(r"\bpdfium_c\.(\w+)", source))
+    assert len(used) >= 30, "pdf_pdfium's pdfium calls not found: this check would pass"
+    assert not used - set(vars(pdfium_api)), sorted(used - set(vars(pdfium_api)))
 
 
 @pytest.mark.parametrize("name", FUNCTIONS)
@@ -90,3 +96,15 @@ def test_without_the_library_beside_the_package_the_bindings_load_it() -> None:
     texts = pdf_pdfium.read_page_texts(sample, None, pdf_pdfium.page_text)
     assert texts is not None
     assert out.stdout.split() == ["pypdfium2_raw", str(len(texts)), str(sum(map(len, texts)))]
+
+
+def test_the_per_glyph_casts_take_the_declared_arguments() -> None:
+    """pdf_pdfium retypes three per-glyph calls on plain addresses (faster in ctypes): the
+    same number of arguments, each pointer an address, each integer as declared."""
+    names = ("FPDFText_GetUnicode", "FPDFText_GetTextObject", "FPDFText_GetCharOrigin")
+    for fast, name in zip(pdf_pdfium._PER_GLYPH, names, strict=True):
+        declared = getattr(pdfium_api, name).argtypes
+        assert len(fast.argtypes) == len(declared), name
+        for ours, theirs in zip(fast.argtypes, declared, strict=True):
+            pointer = isinstance(theirs, type) and issubclass(theirs, (ctypes._Pointer, ctypes.c_void_p))
+            assert ours is (ctypes.c_void_p if pointer else theirs), (name, ours, theirs)

@@ -149,13 +149,6 @@ class Grid:
     def box(self) -> Box:
         return (self.xs[0], self.ys[0], self.xs[-1], self.ys[-1])
 
-    def cell_index_at(self, x: float, y: float) -> int | None:
-        """Index of the cell containing the point, if any."""
-        col, row = bisect_right(self.xs, x) - 1, bisect_right(self.ys, y) - 1
-        if 0 <= col < self.n_cols and 0 <= row < self.n_rows:
-            return self.owner[row][col]
-        return None
-
 
 # -- rules ------------------------------------------------------------------------------
 
@@ -572,8 +565,9 @@ def distribute_glyphs(
 ) -> tuple[list[list[list[Glyph]]], list[Glyph]]:
     """Glyphs per grid per cell (the innermost grid wins), and the glyphs outside all cells.
 
-    ``Grid.cell_index_at`` written out over the grids' lines (every glyph of a page passes
-    here): each glyph's centre computed once, as ``Glyph.mid_x`` / ``mid_y`` compute it.
+    A glyph's centre is looked up in each grid's lines by bisection (``owner`` names the
+    cell a merged position belongs to); the centre is computed once per glyph, as
+    ``Glyph.mid_x`` / ``mid_y`` compute it (every glyph of a page passes here).
     """
     buckets: list[list[list[Glyph]]] = [[[] for _ in grid.cells] for grid in grids]
     outside: list[Glyph] = []

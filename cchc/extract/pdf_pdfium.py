@@ -225,8 +225,7 @@ class PdfiumPdf:
             found.close()
 
     def close(self) -> None:
-        for page in self.pages:
-            page.close()
+        """Close every page still loaded, then the document."""
         for index in list(self._loaded):
             self.unload(index)
         self._document.close()
