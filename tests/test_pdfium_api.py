@@ -90,11 +90,16 @@ def test_without_the_library_beside_the_package_the_bindings_load_it() -> None:
             "find = u.find_spec\n"
             "u.find_spec = lambda name, *a: None if name == 'pypdfium2_raw' else find(name, *a)\n"
             "from cchc.extract import pdf_pdfium\n"
-            f"texts = pdf_pdfium.read_page_texts({str(sample)!r}, None, pdf_pdfium.page_text)\n"
+            "from cchc.extract.pdf_triage import page_texts\n"
+            f"with pdf_pdfium.PdfiumPdf(pdf_pdfium.PdfiumDocument({str(sample)!r}, None)) as pdf:\n"
+            "    texts = page_texts(pdf)\n"
             "print(pdf_pdfium.pdfium_c.__name__, len(texts), sum(map(len, texts)))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    texts = pdf_pdfium.read_page_texts(sample, None, pdf_pdfium.page_text)
-    assert texts is not None
+    from cchc.extract.pdf_triage import page_texts
+
+    with pdf_pdfium.PdfiumPdf(pdf_pdfium.PdfiumDocument(sample, None)) as pdf:
+        texts = page_texts(pdf)
+    assert texts is not None and len(texts) > 1
     assert out.stdout.split() == ["pypdfium2_raw", str(len(texts)), str(sum(map(len, texts)))]
 
 

@@ -47,7 +47,7 @@ from __future__ import annotations
 import codecs
 import ctypes
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -363,28 +363,6 @@ def placed_glyphs(textpage: Handle) -> list[PlacedGlyph]:
         size = max(1.0, float(pdfium_c.FPDFText_GetFontSize(textpage, i)))
         glyphs.append((-oy.value, ox.value, max(ox.value, box.right), size, chr(code)))
     return glyphs
-
-
-def read_page_texts(path: Path, password: str | None, read: Callable[[Handle], str]) -> list[str] | None:
-    """``read(textpage)`` for each page of the file, opened here and closed page by page;
-    None when pdfium cannot open or read it (the full reading then names the error)."""
-    try:
-        document = PdfiumDocument(path, password)
-    except Exception:
-        return None
-    try:
-        out: list[str] = []
-        for index in range(document.page_count):
-            loaded = document.load_page(index)
-            try:
-                out.append(read(loaded.text))
-            finally:
-                loaded.close()
-        return out
-    except Exception:
-        return None
-    finally:
-        document.close()
 
 
 # -- text ------------------------------------------------------------------------------

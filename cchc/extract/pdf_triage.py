@@ -25,7 +25,14 @@ from pathlib import Path
 
 import regex
 
-from cchc.extract.pdf_pdfium import Handle, PdfiumPdf, PlacedGlyph, page_text, placed_glyphs, read_page_texts
+from cchc.extract.pdf_pdfium import (
+    Handle,
+    PdfiumDocument,
+    PdfiumPdf,
+    PlacedGlyph,
+    page_text,
+    placed_glyphs,
+)
 from cchc.text.vietnamese import fold
 
 # "TT"/"STT"/"Số TT" as a word (not "TT-BNV", "01/TT"), then, past the criteria column's
@@ -61,10 +68,21 @@ def triage(path: Path, password: str | None = None, pages: PdfiumPdf | None = No
     fallback font after the rest of the line, cells in any order); when the appendix is not
     found that way, each page's text is rebuilt from the characters' positions and searched
     again.  ``pages``: the file already open in pdfium for reading, whose loaded pages the
-    reading then uses again (else the file is opened here).
+    reading then uses again (else the file is opened here, once for both readings).
     """
+    if pages is not None:
+        return _triage(pages)
+    try:
+        opened = PdfiumPdf(PdfiumDocument(path, password))
+    except Exception:  # pdfium cannot open it: the full reading names the error
+        return None
+    with opened:
+        return _triage(opened)
+
+
+def _triage(pages: PdfiumPdf) -> Triage | None:
     for ordered in (False, True):
-        texts = page_texts(path, password, by_position=ordered, pages=pages)
+        texts = page_texts(pages, by_position=ordered)
         if texts is None:
             return None
         start = _start_in_any_reading(texts)
@@ -90,18 +108,14 @@ def _start_in_any_reading(texts: list[str]) -> int | None:
     return None
 
 
-def page_texts(path: Path, password: str | None, *, by_position: bool = False,
-               pages: PdfiumPdf | None = None) -> list[str] | None:
+def page_texts(pages: PdfiumPdf, *, by_position: bool = False) -> list[str] | None:
     """Each page's text from pdfium (in drawing order, or ``by_position``: lines top to
-    bottom, each left to right), or None when pdfium cannot read the file.  Read from
-    ``pages`` when given (the file open for reading), else from the file."""
+    bottom, each left to right), or None when pdfium cannot read a page."""
     read = positional_text if by_position else page_text
-    if pages is not None:
-        try:
-            return [read(pages.text_page(index)) for index in range(len(pages.pages))]
-        except Exception:
-            return None
-    return read_page_texts(path, password, read)
+    try:
+        return [read(pages.text_page(index)) for index in range(len(pages.pages))]
+    except Exception:
+        return None
 
 
 _LINE_SHIFT = 0.4  # a baseline this many font sizes off the line's starts another line
