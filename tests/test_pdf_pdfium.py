@@ -186,20 +186,69 @@ def test_triage_finds_an_appendix_drawn_out_of_reading_order(tmp_path: Path) -> 
             x += 7.0 * (len(word) + 1)
     random.Random(3).shuffle(words)
     path = _pdf(tmp_path / "shuffled.pdf", "\n".join(words))
-    texts = page_texts(path, None)
-    assert texts is not None and "Ton tai, han che" not in texts[0]  # the drawing order is lost
-    assert page_texts(path, None, by_position=True) == ["\n".join(text for _, text in lines)]
+    with pdf_pdfium.PdfiumPdf(pdf_pdfium.PdfiumDocument(path, None)) as pdf:
+        texts = page_texts(pdf)
+        assert texts is not None and "Ton tai, han che" not in texts[0]  # the drawing order is lost
+        assert page_texts(pdf, by_position=True) == ["\n".join(text for _, text in lines)]
     plan = triage(path)
     assert plan is not None and plan.geometry == (1,)
 
 
 @pytest.mark.parametrize("name", ["stp_2023_q1_tcvn3.pdf", "syt_2023_q2_vni.pdf"])
-def test_triage_finds_the_appendix_of_a_legacy_print(name: str) -> None:
-    """TCVN3 and VNI text reads as gibberish until decoded: triage searches it decoded, and
-    reading only page 1 and the appendix gives the same tables as reading every page."""
+def test_triage_finds_the_appendix_of_a_legacy_print(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """TCVN3 and VNI text reads as gibberish until decoded: triage searches it decoded, the
+    reader keeps its plan (no second reading of every page), and reading only page 1 and
+    the appendix gives the same tables as reading every page."""
+    from cchc.extract import pdf_reader
     from cchc.extract.pdf_triage import triage
 
     path = ROOT / "samples" / "legacy" / name
     plan = triage(path)
     assert plan is not None and plan.geometry[0] == 1 and len(plan.geometry) < plan.n_pages + 1
-    assert read_pdf(path).tables == read_pdf(path, use_triage=False).tables
+    every_page = read_pdf(path, use_triage=False).tables
+    readings: list[object] = []
+    read = pdf_reader._PageReader.read
+
+    def recorded(self: object, pdf: object, name: str, geometry: object, text_lines: object) -> None:
+        readings.append(geometry)
+        read(self, pdf, name, geometry, text_lines)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pdf_reader._PageReader, "read", recorded)
+    assert read_pdf(path).tables == every_page
+    assert readings == [plan.geometry], "the plan was dropped and every page read again"
+
+
+@pytest.mark.parametrize("path", READABLE, ids=lambda p: p.name)
+def test_triage_on_the_open_document_is_triage_on_the_file(path: Path) -> None:
+    """The reader triages the document it already opened (sharing its loaded pages); that
+    plan must be the one a fresh opening of the file gives, else the reading would quietly
+    fall back to every page or read the wrong ones."""
+    from cchc.extract.pdf_triage import triage
+
+    pdf = open_pdfium(path, None, 1000)
+    assert pdf is not None
+    with pdf:
+        assert triage(path, None, pdf) == triage(path)
+
+
+def test_a_long_document_keeps_only_a_few_pages_loaded(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With one page kept besides page 1, the 9-page sample is read the same, never holds
+    more than two pages, and closes every page it loaded."""
+    path = ROOT / "samples" / "snv_2023_long.pdf"
+    expected = read_pdf(path, pdfium=True)
+    monkeypatch.setattr(pdf_pdfium, "_KEPT_PAGES", 1)
+    held: list[int] = []
+    opened: list[pdf_pdfium.PdfiumPdf] = []
+    load = pdf_pdfium.PdfiumPdf.load
+
+    def counting(self: pdf_pdfium.PdfiumPdf, index: int) -> pdf_pdfium.LoadedPage:
+        found = load(self, index)
+        held.append(len(self._loaded))
+        if self not in opened:
+            opened.append(self)
+        return found
+
+    monkeypatch.setattr(pdf_pdfium.PdfiumPdf, "load", counting)
+    assert read_pdf(path, pdfium=True) == expected
+    assert held and max(held) == 2
+    assert opened and all(not pdf._loaded for pdf in opened)

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from cchc.errors import RefusedDocument, UnreadableDocument
 from cchc.extract.columns import map_columns
+from cchc.extract.encoding_pass import decode_document
 from cchc.extract.guards import check_pdf_complete, check_pdf_streams, count_pdf_pages
 from cchc.extract.limits import Limits
 from cchc.extract.model import Block, ExtractedDocument, Paragraph, RawTable
@@ -149,7 +150,7 @@ def _read(pdf: PDF | PdfiumPdf, path: Path, password: str | None, settings: PdfS
     page = _PageReader(settings)
     if plan is not None:
         page.read(pdf, path.name, plan.geometry, plan.text_lines)
-    if plan is None or not _holds_appendix(page.blocks):
+    if plan is None or not _holds_appendix(page, path.name):
         page = _PageReader(settings)  # the fallback: every page with its geometry
         page.read(pdf, path.name, None, {})
     n_pages = len(pdf.pages)
@@ -205,8 +206,19 @@ class _PageReader:
         self.blocks.extend(page_blocks)
 
 
-def _holds_appendix(blocks: Sequence[Block]) -> bool:
-    """Some table reads like the remediation appendix (so triage chose its pages well)."""
+def _holds_appendix(page: _PageReader, name: str) -> bool:
+    """Some table of the pages read reads like the remediation appendix, so triage chose
+    its pages well.  A legacy print's tables are judged decoded, as triage found them: read
+    as drawn they are gibberish, and every page would be read again for nothing."""
+    if _has_appendix_table(page.blocks):
+        return True
+    drawn = ExtractedDocument(file=name, format="pdf", blocks=tuple(page.blocks),
+                              font_hints=tuple(sorted(page.fonts)))
+    decoded = decode_document(drawn)
+    return decoded is not drawn and _has_appendix_table(decoded.blocks)
+
+
+def _has_appendix_table(blocks: Sequence[Block]) -> bool:
     for block in blocks:
         if isinstance(block, RawTable):
             columns = map_columns(block)
